@@ -1,0 +1,33 @@
+/**
+ * Opens the database named by a URL: `sqlite:<path>` (the embedded default)
+ * or `postgres://…` (scale-out). Everything above this file sees one
+ * `Kysely<Database>` and never asks which engine it is talking to.
+ */
+import { Kysely } from 'kysely';
+import { sqliteDialect } from './dialects/sqlite.js';
+import { postgresDialect, type PostgresOptions } from './dialects/postgres.js';
+import type { Database } from './schema.js';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+export interface Storage {
+  readonly engine: EngineName;
+  readonly db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export function engineOf(url: string): EngineName {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new Error('TANDEM_DATABASE_URL must start with sqlite: or postgres://');
+}
+
+export function openStorage(url: string, options: PostgresOptions = {}): Storage {
+  const engine = engineOf(url);
+  const dialect =
+    engine === 'sqlite'
+      ? sqliteDialect(url.slice('sqlite:'.length) || ':memory:')
+      : postgresDialect(url, options);
+  const db = new Kysely<Database>({ dialect });
+  return { engine, db, close: () => db.destroy() };
+}

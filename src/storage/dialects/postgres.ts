@@ -1,0 +1,29 @@
+/**
+ * The scale-out engine: PostgreSQL through node-postgres. Several Tandem
+ * processes may share one database; nothing here may assume it is alone.
+ */
+import pg from 'pg';
+import { PostgresDialect, type Dialect } from 'kysely';
+
+// int8 (counts, audit sequence numbers) as numbers: they stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+export interface PostgresOptions {
+  /** Schema to work in (tests give each file its own). */
+  schema?: string;
+  maxConnections?: number;
+}
+
+export function postgresDialect(url: string, options: PostgresOptions = {}): Dialect {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
+  });
+  return new PostgresDialect({ pool });
+}
+
+function quoteIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe schema name: ${name}`);
+  return name;
+}

@@ -1,0 +1,6 @@
+import * as identityAndAudit from './2026-11-28T1200-identity-and-audit.js';
+
+/** Every migration, in order. Add new ones at the end with a later timestamp. */
+export const MIGRATIONS = {
+  '2026-11-28T1200-identity-and-audit': identityAndAudit,
+};

@@ -1,0 +1,26 @@
+/**
+ * The whole database as Kysely sees it. Each module owns the row types of its
+ * tables (`<module>.tables.ts`); this file only puts them together.
+ */
+import type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';
+import type {
+  ApiTokensTable,
+  AuthThrottleTable,
+  BootstrapTokensTable,
+  NodeSettingsTable,
+  OrganisationsTable,
+  SessionsTable,
+  UsersTable,
+} from '../modules/identity/identity.tables.js';
+
+export interface Database {
+  node_settings: NodeSettingsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  auth_throttle: AuthThrottleTable;
+  bootstrap_tokens: BootstrapTokensTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

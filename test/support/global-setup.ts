@@ -1,0 +1,35 @@
+/**
+ * Runs once around the whole suite. With CI=true a suite that would be
+ * skipped for want of PostgreSQL or Chromium fails instead, naming what is
+ * missing; at the end it prints which storage engines and browsers really ran.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const RESULTS_DIR = join(process.cwd(), '.test-results');
+
+export function setup(): void {
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  if (process.env.CI === 'true') {
+    const missing: string[] = [];
+    if (!process.env.TANDEM_TEST_POSTGRES_URL) missing.push('TANDEM_TEST_POSTGRES_URL (PostgreSQL)');
+    const chromium = process.env.TANDEM_TEST_CHROMIUM ?? '/usr/bin/chromium';
+    if (!existsSync(chromium)) missing.push(`Chromium at ${chromium}`);
+    if (missing.length > 0) {
+      throw new Error(`CI=true but these are missing, so tests would be skipped: ${missing.join(', ')}`);
+    }
+  }
+}
+
+export function teardown(): void {
+  if (!existsSync(RESULTS_DIR)) return;
+  const counts = new Map<string, number>();
+  for (const file of readdirSync(RESULTS_DIR)) {
+    for (const line of readFileSync(join(RESULTS_DIR, file), 'utf8').split('\n')) {
+      if (line.trim() !== '') counts.set(line, (counts.get(line) ?? 0) + 1);
+    }
+  }
+  const summary = [...counts.entries()].map(([what, n]) => `${what}: ${n} suite(s)`).join('; ');
+  console.log(`\nTandem test environments that ran — ${summary || 'none recorded'}`);
+}
