@@ -1,0 +1,55 @@
+/**
+ * Configuration from the environment, validated once at start-up. Every
+ * setting has a safe default for a single node on one machine.
+ */
+import { z } from 'zod';
+
+const configSchema = z.object({
+  TANDEM_DATABASE_URL: z.string().default('sqlite:./data/tandem.db'),
+  TANDEM_HOST: z.string().default('127.0.0.1'),
+  TANDEM_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The address users type; unsafe requests must come from this origin. Defaults to http://HOST:PORT. */
+  TANDEM_PUBLIC_URL: z.url().optional(),
+  TANDEM_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TANDEM_NODE_NAME: z.string().min(1).max(100).optional(),
+  /** Where the built web app lives; the API runs without it. */
+  TANDEM_WEB_DIR: z.string().optional(),
+  /** Trust X-Forwarded-For from a load balancer in front of the node. */
+  TANDEM_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export interface Config {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  environment: 'development' | 'production' | 'test';
+  logLevel: string;
+  nodeName: string | undefined;
+  webDir: string | undefined;
+  trustProxy: boolean;
+  /** Cookies carry Secure outside development (browsers accept them on http://localhost too). */
+  secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const c = parsed.data;
+  return {
+    databaseUrl: c.TANDEM_DATABASE_URL,
+    host: c.TANDEM_HOST,
+    port: c.TANDEM_PORT,
+    publicUrl: c.TANDEM_PUBLIC_URL,
+    environment: c.TANDEM_ENV,
+    logLevel: c.TANDEM_LOG_LEVEL,
+    nodeName: c.TANDEM_NODE_NAME,
+    webDir: c.TANDEM_WEB_DIR,
+    trustProxy: c.TANDEM_TRUST_PROXY === 'true',
+    secureCookies: c.TANDEM_ENV !== 'development',
+  };
+}

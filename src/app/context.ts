@@ -1,0 +1,45 @@
+/**
+ * The composition root's object graph: storage, clock, audit log and each
+ * module's dependencies, built once per process and handed to the server
+ * and the CLI alike.
+ */
+import { systemClock, type Clock } from '../core/clock.js';
+import { openStorage, type Storage } from '../storage/database.js';
+import { createAuditLog, type AuditLog } from '../modules/audit/audit.service.js';
+import { DEFAULT_IDENTITY_SETTINGS, type IdentityDeps, type IdentitySettings } from '../modules/identity/identity.types.js';
+import { readSetting } from '../modules/identity/settings.repository.js';
+import type { Config } from './config.js';
+
+export interface AppContext {
+  config: Config;
+  storage: Storage;
+  clock: Clock;
+  audit: AuditLog;
+  identity: IdentityDeps;
+  nodeName(): Promise<string>;
+}
+
+export function createAppContext(
+  config: Config,
+  overrides: { storage?: Storage; clock?: Clock; identitySettings?: Partial<IdentitySettings> } = {},
+): AppContext {
+  const storage = overrides.storage ?? openStorage(config.databaseUrl);
+  const clock = overrides.clock ?? systemClock;
+  const audit = createAuditLog(storage.db, clock);
+  const identity: IdentityDeps = {
+    db: storage.db,
+    clock,
+    audit,
+    settings: { ...DEFAULT_IDENTITY_SETTINGS, ...overrides.identitySettings },
+  };
+  return {
+    config,
+    storage,
+    clock,
+    audit,
+    identity,
+    async nodeName() {
+      return config.nodeName ?? (await readSetting(storage.db, 'node_name')) ?? 'Tandem node';
+    },
+  };
+}

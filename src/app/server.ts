@@ -1,0 +1,87 @@
+/**
+ * Builds the HTTP server: Fastify with zod validation and serialisation,
+ * OpenAPI generated from the same schemas, the security layers every request
+ * passes (headers, origin check, authentication), each module's routes and
+ * the web app. Starting to listen is the caller's business.
+ */
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { adminRoutes } from '../modules/identity/admin.routes.js';
+import { authRoutes } from '../modules/identity/auth.routes.js';
+import { meRoutes } from '../modules/identity/me.routes.js';
+import { systemRoutes } from '../modules/system/system.routes.js';
+import type { AppContext } from './context.js';
+import { installAuthentication } from './http/authentication.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { installWebApp, loadWebIndex } from './http/web-app.js';
+
+export const LOG_REDACTIONS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.secret',
+];
+
+export function sessionCookieName(secure: boolean): string {
+  // The __Host- prefix pins the cookie to this host and path, over HTTPS only.
+  return secure ? '__Host-tandem_session' : 'tandem_session';
+}
+
+export async function buildServer(context: AppContext): Promise<FastifyInstance> {
+  const { config } = context;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // First, so that every plugin registered below inherits it.
+  const webIndex = loadWebIndex(config.webDir);
+  installErrorHandler(app, webIndex);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Tandem API', version: '0.1.0', description: 'Joint security management: identity, intelligence, protection, federation.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.secureCookies) },
+          token: { type: 'http', scheme: 'bearer', description: 'An API token (tdm_…) created under Security in the web app.' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), public: true };
+    });
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+
+  const cookieName = sessionCookieName(config.secureCookies);
+  const allowedOrigins = config.publicUrl ? [new URL(config.publicUrl).origin] : [];
+  await app.register(fastifyCookie);
+  installSecurityHeaders(app, { hsts: config.publicUrl?.startsWith('https://') ?? false });
+  installAuthentication(app, context.identity, { cookieName, allowedOrigins });
+
+  await app.register(systemRoutes, { storage: context.storage });
+  await app.register(authRoutes, { identity: context.identity, cookieName, secureCookies: config.secureCookies, nodeName: () => context.nodeName() });
+  await app.register(meRoutes, { identity: context.identity });
+  await app.register(adminRoutes, { identity: context.identity });
+  await app.register(auditRoutes, { db: context.storage.db, audit: context.audit });
+
+  if (webIndex !== undefined && config.webDir) await installWebApp(app, config.webDir);
+  return app;
+}

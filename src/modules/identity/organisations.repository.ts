@@ -1,0 +1,53 @@
+/** The only SQL for organisations. */
+import { decodeCursor, likePattern, toPage, type Page } from '../../core/pagination.js';
+import { sql } from 'kysely';
+import type { Executor } from '../../storage/executor.js';
+import type { OrganisationsTable } from './identity.tables.js';
+
+export type OrganisationRow = OrganisationsTable;
+
+export async function insertOrganisation(executor: Executor, row: OrganisationRow): Promise<void> {
+  await executor.insertInto('organisations').values(row).execute();
+}
+
+export async function findOrganisation(executor: Executor, id: string): Promise<OrganisationRow | undefined> {
+  return executor.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOrganisationByName(executor: Executor, name: string): Promise<OrganisationRow | undefined> {
+  return executor
+    .selectFrom('organisations')
+    .selectAll()
+    .where('name_folded', '=', name.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function listOrganisations<T>(
+  executor: Executor,
+  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+  present: (row: OrganisationRow) => T,
+): Promise<Page<T> | undefined> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, 2);
+  if (query.cursor !== undefined && after === undefined) return undefined;
+  const rows = await executor
+    .selectFrom('organisations')
+    .selectAll()
+    .$if(query.q !== undefined && query.q !== '', (qb) =>
+      qb.where(sql<boolean>`name_folded like ${likePattern(query.q ?? '')} escape '\\'`),
+    )
+    .$if(after !== undefined, (qb) => {
+      const [name = '', id = ''] = after ?? [];
+      return qb.where((eb) =>
+        eb.or([eb('name_folded', '>', name), eb.and([eb('name_folded', '=', name), eb('id', '>', id)])]),
+      );
+    })
+    .orderBy('name_folded')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (row) => [row.name_folded, row.id], present);
+}
+
+export async function listAllOrganisations(executor: Executor): Promise<OrganisationRow[]> {
+  return executor.selectFrom('organisations').selectAll().orderBy('name_folded').execute();
+}

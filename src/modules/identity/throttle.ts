@@ -1,0 +1,44 @@
+/**
+ * Login and MFA throttling: after too many failures within a window, a key
+ * (an account, an address, a user's MFA) is locked for a while and every
+ * attempt is refused before any password is checked.
+ */
+import type { Clock } from '../../core/clock.js';
+import type { Executor } from '../../storage/executor.js';
+import { clearThrottle, findThrottle, saveThrottle } from './throttle.repository.js';
+
+export interface ThrottleRule {
+  limit: number;
+  windowMinutes: number;
+  lockoutMinutes: number;
+}
+
+const MINUTE = 60_000;
+
+/** Seconds until the key is unlocked, or 0 when it is not locked. */
+export async function lockedForSeconds(db: Executor, clock: Clock, key: string): Promise<number> {
+  const row = await findThrottle(db, key);
+  if (!row?.locked_until) return 0;
+  const remaining = new Date(row.locked_until).getTime() - clock.now().getTime();
+  return remaining > 0 ? Math.ceil(remaining / 1000) : 0;
+}
+
+/** Counts one failure; returns true when this failure locked the key. */
+export async function recordFailure(db: Executor, clock: Clock, key: string, rule: ThrottleRule): Promise<boolean> {
+  const now = clock.now();
+  const row = await findThrottle(db, key);
+  const windowOpen = row !== undefined && now.getTime() - new Date(row.window_started_at).getTime() < rule.windowMinutes * MINUTE;
+  const failures = windowOpen ? row.failures + 1 : 1;
+  const locks = failures >= rule.limit;
+  await saveThrottle(db, {
+    key,
+    failures: locks ? 0 : failures,
+    window_started_at: windowOpen ? row.window_started_at : now.toISOString(),
+    locked_until: locks ? new Date(now.getTime() + rule.lockoutMinutes * MINUTE).toISOString() : null,
+  });
+  return locks;
+}
+
+export async function resetFailures(db: Executor, key: string): Promise<void> {
+  await clearThrottle(db, key);
+}
