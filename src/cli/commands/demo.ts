@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { seedDemo, type DemoLogin } from '../../demo/seed.js';
+import { fail, withNode } from '../runtime.js';
+import { startNode } from './serve.js';
+
+function printLogins(logins: readonly DemoLogin[]): void {
+  console.log('Demo logins (passwords are new on every run of tandem demo):');
+  const width = Math.max(...logins.map((l) => l.username.length));
+  for (const login of logins) {
+    console.log(`  ${login.username.padEnd(width)}  ${login.password}  ${login.roles.join(', ')} — ${login.organisation}`);
+  }
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('load the demo scenario (organisations of both partner nodes, one demo user per role)')
+    .option('--node <key>', 'which partner node this is: pk (Islamabad) or cn (Beijing)', 'pk')
+    .option('--serve', 'start the node afterwards')
+    .action(async (options: { node: string; serve?: boolean }) => {
+      if (options.node !== 'pk' && options.node !== 'cn') fail('--node must be pk or cn');
+      const node = options.node;
+      const seeded = await withNode((context) => seedDemo(context.identity, node));
+      if (!options.serve) {
+        console.log(`Demo scenario loaded for the ${seeded.nodeName}.`);
+        printLogins(seeded.logins);
+        return;
+      }
+      const running = await startNode({ migrate: false });
+      console.log(`\nTandem demo — ${seeded.nodeName} — open ${running.url}\n`);
+      printLogins(seeded.logins);
+      console.log('\nStop with Ctrl+C.');
+    });
+}
