@@ -11,7 +11,9 @@ const configSchema = z.object({
   /** The address users type; unsafe requests must come from this origin. Defaults to http://HOST:PORT. */
   TANDEM_PUBLIC_URL: z.url().optional(),
   TANDEM_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TANDEM_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   TANDEM_NODE_NAME: z.string().min(1).max(100).optional(),
   /** Where the built web app lives; the API runs without it. */
   TANDEM_WEB_DIR: z.string().optional(),
@@ -36,7 +38,9 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const c = parsed.data;

@@ -6,7 +6,11 @@
 import { systemClock, type Clock } from '../core/clock.js';
 import { openStorage, type Storage } from '../storage/database.js';
 import { createAuditLog, type AuditLog } from '../modules/audit/audit.service.js';
-import { DEFAULT_IDENTITY_SETTINGS, type IdentityDeps, type IdentitySettings } from '../modules/identity/identity.types.js';
+import {
+  DEFAULT_IDENTITY_SETTINGS,
+  type IdentityDeps,
+  type IdentitySettings,
+} from '../modules/identity/identity.types.js';
 import { readSetting } from '../modules/identity/settings.repository.js';
 import type { Config } from './config.js';
 
@@ -21,7 +25,11 @@ export interface AppContext {
 
 export function createAppContext(
   config: Config,
-  overrides: { storage?: Storage; clock?: Clock; identitySettings?: Partial<IdentitySettings> } = {},
+  overrides: {
+    storage?: Storage;
+    clock?: Clock;
+    identitySettings?: Partial<IdentitySettings>;
+  } = {},
 ): AppContext {
   const storage = overrides.storage ?? openStorage(config.databaseUrl);
   const clock = overrides.clock ?? systemClock;

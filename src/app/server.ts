@@ -9,7 +9,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { adminRoutes } from '../modules/identity/admin.routes.js';
 import { authRoutes } from '../modules/identity/auth.routes.js';
@@ -52,11 +57,19 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Tandem API', version: '0.1.0', description: 'Joint security management: identity, intelligence, protection, federation.' },
+      info: {
+        title: 'Tandem API',
+        version: '0.1.0',
+        description: 'Joint security management: identity, intelligence, protection, federation.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.secureCookies) },
-          token: { type: 'http', scheme: 'bearer', description: 'An API token (tdm_…) created under Security in the web app.' },
+          token: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (tdm_…) created under Security in the web app.',
+          },
         },
       },
       security: [{ session: [] }, { token: [] }],
@@ -77,7 +90,12 @@ export async function buildServer(context: AppContext): Promise<FastifyInstance>
   installAuthentication(app, context.identity, { cookieName, allowedOrigins });
 
   await app.register(systemRoutes, { storage: context.storage });
-  await app.register(authRoutes, { identity: context.identity, cookieName, secureCookies: config.secureCookies, nodeName: () => context.nodeName() });
+  await app.register(authRoutes, {
+    identity: context.identity,
+    cookieName,
+    secureCookies: config.secureCookies,
+    nodeName: () => context.nodeName(),
+  });
   await app.register(meRoutes, { identity: context.identity });
   await app.register(adminRoutes, { identity: context.identity });
   await app.register(auditRoutes, { db: context.storage.db, audit: context.audit });

@@ -13,7 +13,9 @@ import { registerUser } from './commands/user.js';
 
 export function buildProgram(): Command {
   const program = new Command('tandem')
-    .description('Tandem: joint security management for partner agencies.\nSettings come from the environment: TANDEM_DATABASE_URL (sqlite:./data/tandem.db or postgres://…), TANDEM_HOST, TANDEM_PORT, TANDEM_PUBLIC_URL, TANDEM_ENV, TANDEM_LOG_LEVEL.')
+    .description(
+      'Tandem: joint security management for partner agencies.\nSettings come from the environment: TANDEM_DATABASE_URL (sqlite:./data/tandem.db or postgres://…), TANDEM_HOST, TANDEM_PORT, TANDEM_PUBLIC_URL, TANDEM_ENV, TANDEM_LOG_LEVEL.',
+    )
     .version('0.1.0');
   registerServe(program);
   registerMigrate(program);

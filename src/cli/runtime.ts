@@ -17,7 +17,10 @@ export function cliConfig(): Config {
 }
 
 /** Opens the node's database (migrating it first unless told not to), runs `work`, and closes it. */
-export async function withNode<T>(work: (context: AppContext) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withNode<T>(
+  work: (context: AppContext) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const context = createAppContext(cliConfig());
   try {
     if (options.migrate !== false) await migrateToLatest(context.storage);
@@ -30,7 +33,9 @@ export async function withNode<T>(work: (context: AppContext) => Promise<T>, opt
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function fail(message: string): never {

@@ -43,7 +43,9 @@ export function chainHash(prevHash: string, entry: AuditEntryContent): string {
     request_id: entry.request_id,
     details: entry.details,
   };
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(content)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(content)}`)
+    .digest('hex');
 }
 
 export type ChainBreak = { seq: number; problem: string };
@@ -61,10 +63,16 @@ export class ChainVerifier {
   check(entries: readonly ChainedAuditEntry[]): ChainBreak | null {
     for (const entry of entries) {
       if (entry.seq !== this.expectedSeq) {
-        return { seq: this.expectedSeq, problem: `entry ${this.expectedSeq} is missing (next present is ${entry.seq})` };
+        return {
+          seq: this.expectedSeq,
+          problem: `entry ${this.expectedSeq} is missing (next present is ${entry.seq})`,
+        };
       }
       if (entry.prev_hash !== this.prevHash) {
-        return { seq: entry.seq, problem: `entry ${entry.seq} does not link to entry ${entry.seq - 1}` };
+        return {
+          seq: entry.seq,
+          problem: `entry ${entry.seq} does not link to entry ${entry.seq - 1}`,
+        };
       }
       if (chainHash(entry.prev_hash, entry) !== entry.hash) {
         return { seq: entry.seq, problem: `entry ${entry.seq} was changed after it was written` };
@@ -80,7 +88,10 @@ export class ChainVerifier {
   finish(head: { seq: number; hash: string }): ChainBreak | null {
     const lastSeq = this.expectedSeq - 1;
     if (head.seq !== lastSeq) {
-      return { seq: lastSeq + 1, problem: `the head says ${head.seq} entries but the log ends at ${lastSeq}` };
+      return {
+        seq: lastSeq + 1,
+        problem: `the head says ${head.seq} entries but the log ends at ${lastSeq}`,
+      };
     }
     if (head.hash !== this.prevHash) {
       return { seq: lastSeq, problem: `entry ${lastSeq} does not match the head of the chain` };

@@ -6,7 +6,8 @@
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value === 'boolean') return JSON.stringify(value);
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError('canonical JSON cannot hold a non-finite number');
+    if (!Number.isFinite(value))
+      throw new TypeError('canonical JSON cannot hold a non-finite number');
     return JSON.stringify(value);
   }
   if (typeof value === 'string') return JSON.stringify(value);

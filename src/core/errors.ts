@@ -12,9 +12,15 @@ export const ERRORS = {
   INVALID_CREDENTIALS: { status: 401, message: 'The username or password is wrong.' },
   MFA_REQUIRED: { status: 401, message: 'Enter the code from your authenticator app.' },
   INVALID_MFA_CODE: { status: 401, message: 'The code is wrong or has expired.' },
-  TOKEN_INVALID: { status: 401, message: 'The API token is not valid, has expired or was revoked.' },
+  TOKEN_INVALID: {
+    status: 401,
+    message: 'The API token is not valid, has expired or was revoked.',
+  },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
-  TOKEN_SCOPE_INSUFFICIENT: { status: 403, message: 'The API token does not carry the scope this needs.' },
+  TOKEN_SCOPE_INSUFFICIENT: {
+    status: 403,
+    message: 'The API token does not carry the scope this needs.',
+  },
   ORIGIN_REJECTED: { status: 403, message: 'The request came from another site.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   CONFLICT: { status: 409, message: 'That conflicts with an existing record.' },

@@ -14,7 +14,7 @@ export function newId(type: string): RecordId {
   return `${type}--${randomUUID()}`;
 }
 
-export function isId(value: unknown, type?: string): value is RecordId {
+export function isId(value: unknown, type?: string): boolean {
   if (typeof value !== 'string') return false;
   const match = ID_PATTERN.exec(value);
   return match !== null && (type === undefined || match[1] === type);

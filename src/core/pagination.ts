@@ -25,7 +25,12 @@ export function decodeCursor(cursor: string, length: number): string[] | undefin
 }
 
 /** Fetch `limit + 1` rows, then call this: it trims and makes the next cursor. */
-export function toPage<Row, T>(rows: Row[], limit: number, keyOf: (row: Row) => string[], present: (row: Row) => T): Page<T> {
+export function toPage<Row, T>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => string[],
+  present: (row: Row) => T,
+): Page<T> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows.at(-1);

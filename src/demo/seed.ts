@@ -18,7 +18,10 @@ export interface DemoLogin {
   organisation: string;
 }
 
-export async function seedDemo(identity: IdentityDeps, node: DemoNodeKey): Promise<{ nodeName: string; logins: DemoLogin[] }> {
+export async function seedDemo(
+  identity: IdentityDeps,
+  node: DemoNodeKey,
+): Promise<{ nodeName: string; logins: DemoLogin[] }> {
   const nodeName = DEMO_NODES[node].name;
   await writeSetting(identity.db, 'node_name', nodeName);
   const orgIds = new Map<string, { id: string; name: string }>();
@@ -28,7 +31,11 @@ export async function seedDemo(identity: IdentityDeps, node: DemoNodeKey): Promi
       orgIds.set(org.key, { id: existing.id, name: existing.name });
       continue;
     }
-    const created = await createOrganisation(identity, { name: org.name, country: org.country, kind: org.kind, local: org.node === node }, undefined);
+    const created = await createOrganisation(
+      identity,
+      { name: org.name, country: org.country, kind: org.kind, local: org.node === node },
+      undefined,
+    );
     if (!created.ok) throw new Error(`demo organisation ${org.key}: ${created.error}`);
     orgIds.set(org.key, { id: created.value.id, name: created.value.name });
   }
@@ -42,7 +49,17 @@ export async function seedDemo(identity: IdentityDeps, node: DemoNodeKey): Promi
       const reset = await setPassword(identity, existing.id, password);
       if (!reset.ok) throw new Error(`demo user ${user.username}: ${reset.error}`);
     } else {
-      const created = await createUser(identity, { username: user.username, displayName: user.displayName, orgId: org.id, roles: user.roles, password }, undefined);
+      const created = await createUser(
+        identity,
+        {
+          username: user.username,
+          displayName: user.displayName,
+          orgId: org.id,
+          roles: user.roles,
+          password,
+        },
+        undefined,
+      );
       if (!created.ok) throw new Error(`demo user ${user.username}: ${created.error}`);
     }
     logins.push({ username: user.username, password, roles: user.roles, organisation: org.name });

@@ -10,9 +10,12 @@ import { MIGRATIONS } from './migrations/index.js';
 export async function migrateToLatest(storage: Storage): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db: storage.db,
-    provider: { getMigrations: async () => MIGRATIONS as Record<string, Migration> },
+    provider: { getMigrations: () => Promise.resolve<Record<string, Migration>>(MIGRATIONS) },
   });
   const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  if (result.error)
+    throw result.error instanceof Error
+      ? result.error
+      : new Error('migration failed', { cause: result.error });
   return result;
 }

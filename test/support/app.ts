@@ -23,7 +23,12 @@ export interface TestApp {
 
 export async function startTestApp(database: TestDatabase): Promise<TestApp> {
   const clock = new ManualClock('2026-11-28T09:00:00.000Z');
-  const config = loadConfig({ TANDEM_DATABASE_URL: database.url, TANDEM_ENV: 'test', TANDEM_LOG_LEVEL: 'silent', TANDEM_PUBLIC_URL: TEST_ORIGIN });
+  const config = loadConfig({
+    TANDEM_DATABASE_URL: database.url,
+    TANDEM_ENV: 'test',
+    TANDEM_LOG_LEVEL: 'silent',
+    TANDEM_PUBLIC_URL: TEST_ORIGIN,
+  });
   const context = createAppContext(config, { storage: database.storage, clock });
   const app = await buildServer(context);
   await app.ready();
@@ -40,23 +45,47 @@ export async function buildUser(
   const suffix = `${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
   let orgId = overrides.orgId;
   if (!orgId) {
-    const org = await createOrganisation(context.identity, { name: `Test organisation ${suffix}`, country: 'PK', kind: 'police' }, undefined);
+    const org = await createOrganisation(
+      context.identity,
+      { name: `Test organisation ${suffix}`, country: 'PK', kind: 'police' },
+      undefined,
+    );
     if (!org.ok) throw new Error(org.error);
     orgId = org.value.id;
   }
   const username = overrides.username ?? `user.${suffix}`;
-  const user = await createUser(context.identity, { username, displayName: `User ${suffix}`, orgId, roles: overrides.roles ?? ['analyst'], password: TEST_PASSWORD }, undefined);
+  const user = await createUser(
+    context.identity,
+    {
+      username,
+      displayName: `User ${suffix}`,
+      orgId,
+      roles: overrides.roles ?? ['analyst'],
+      password: TEST_PASSWORD,
+    },
+    undefined,
+  );
   if (!user.ok) throw new Error(user.error);
   return { userId: user.value.id, orgId, username };
 }
 
 export function sessionCookieFrom(response: LightMyRequestResponse): string {
   const cookie = response.cookies.find((c) => c.name.endsWith('tandem_session'));
-  if (!cookie) throw new Error(`no session cookie (status ${response.statusCode}: ${response.body})`);
+  if (!cookie)
+    throw new Error(`no session cookie (status ${response.statusCode}: ${response.body})`);
   return `${cookie.name}=${cookie.value}`;
 }
 
-export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: TEST_ORIGIN }, payload: { username, password } });
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: { origin: TEST_ORIGIN },
+    payload: { username, password },
+  });
   return sessionCookieFrom(response);
 }

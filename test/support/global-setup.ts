@@ -13,11 +13,14 @@ export function setup(): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   if (process.env.CI === 'true') {
     const missing: string[] = [];
-    if (!process.env.TANDEM_TEST_POSTGRES_URL) missing.push('TANDEM_TEST_POSTGRES_URL (PostgreSQL)');
+    if (!process.env.TANDEM_TEST_POSTGRES_URL)
+      missing.push('TANDEM_TEST_POSTGRES_URL (PostgreSQL)');
     const chromium = process.env.TANDEM_TEST_CHROMIUM ?? '/usr/bin/chromium';
     if (!existsSync(chromium)) missing.push(`Chromium at ${chromium}`);
     if (missing.length > 0) {
-      throw new Error(`CI=true but these are missing, so tests would be skipped: ${missing.join(', ')}`);
+      throw new Error(
+        `CI=true but these are missing, so tests would be skipped: ${missing.join(', ')}`,
+      );
     }
   }
 }

@@ -61,7 +61,10 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
   };
 }
 
-async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withAdminClient<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -72,7 +75,10 @@ async function withAdminClient<T>(url: string, work: (client: pg.Client) => Prom
 }
 
 /** `describe` once per engine; `database()` gives that engine's migrated database. */
-export function describeEachEngine(name: string, suite: (database: () => TestDatabase) => void): void {
+export function describeEachEngine(
+  name: string,
+  suite: (database: () => TestDatabase) => void,
+): void {
   for (const engine of testEngines()) {
     describe(`${name} [${engine}]`, () => {
       let current: TestDatabase | undefined;

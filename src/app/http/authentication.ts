@@ -6,7 +6,10 @@
  */
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
-import { authenticateSession, authenticateToken } from '../../modules/identity/authenticate.service.js';
+import {
+  authenticateSession,
+  authenticateToken,
+} from '../../modules/identity/authenticate.service.js';
 import type { IdentityDeps } from '../../modules/identity/identity.types.js';
 import { originOf } from './request-context.js';
 
@@ -37,20 +40,39 @@ function originAllowed(request: FastifyRequest, allowed: readonly string[]): boo
   }
 }
 
-export function installAuthentication(app: FastifyInstance, identity: IdentityDeps, options: AuthenticationOptions): void {
+export function installAuthentication(
+  app: FastifyInstance,
+  identity: IdentityDeps,
+  options: AuthenticationOptions,
+): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('mfaPending', false);
 
   app.addHook('onRequest', async (request) => {
     // No matched route: the not-found handler answers (404, or the web app's index page).
-    const config: FastifyContextConfig = request.routeOptions.url === undefined ? { public: true } : (request.routeOptions.config ?? {});
+    const config: FastifyContextConfig =
+      request.routeOptions.url === undefined
+        ? { public: true }
+        : (request.routeOptions.config ?? {});
     const bearer = bearerOf(request);
     const cookie = request.cookies[options.cookieName];
 
-    if (!SAFE_METHODS.has(request.method) && !bearer && !originAllowed(request, options.allowedOrigins)) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !bearer &&
+      !originAllowed(request, options.allowedOrigins)
+    ) {
       // Browsers always send Origin on unsafe requests; a missing or foreign one is refused.
       if (cookie || !config.public || request.headers.origin) {
-        await identity.audit.record({ action: 'auth.origin_rejected', outcome: 'denied', ...originOf(request), details: { origin: request.headers.origin ?? null, path: request.routeOptions.url ?? null } });
+        await identity.audit.record({
+          action: 'auth.origin_rejected',
+          outcome: 'denied',
+          ...originOf(request),
+          details: {
+            origin: request.headers.origin ?? null,
+            path: request.routeOptions.url ?? null,
+          },
+        });
         throw new AppError('ORIGIN_REJECTED');
       }
     }
@@ -58,8 +80,23 @@ export function installAuthentication(app: FastifyInstance, identity: IdentityDe
     if (bearer) {
       const principal = await authenticateToken(identity, bearer, originOf(request));
       if (!principal) throw new AppError('TOKEN_INVALID');
-      if (!config.public && (config.scope === undefined || principal.scopes === 'session' || !principal.scopes.includes(config.scope))) {
-        await identity.audit.record({ action: 'token.scope_denied', outcome: 'denied', actor: { userId: principal.user.userId, orgId: principal.user.orgId }, target: principal.tokenId ? { type: 'api_token', id: principal.tokenId } : undefined, ...originOf(request), details: { needed: config.scope ?? 'session_only', path: request.routeOptions.url ?? null } });
+      if (
+        !config.public &&
+        (config.scope === undefined ||
+          principal.scopes === 'session' ||
+          !principal.scopes.includes(config.scope))
+      ) {
+        await identity.audit.record({
+          action: 'token.scope_denied',
+          outcome: 'denied',
+          actor: { userId: principal.user.userId, orgId: principal.user.orgId },
+          target: principal.tokenId ? { type: 'api_token', id: principal.tokenId } : undefined,
+          ...originOf(request),
+          details: {
+            needed: config.scope ?? 'session_only',
+            path: request.routeOptions.url ?? null,
+          },
+        });
         throw new AppError('TOKEN_SCOPE_INSUFFICIENT');
       }
       request.principal = principal;
@@ -70,7 +107,8 @@ export function installAuthentication(app: FastifyInstance, identity: IdentityDe
       const authenticated = await authenticateSession(identity, cookie);
       if (authenticated) {
         request.mfaPending = authenticated.mfaPending;
-        if (!authenticated.mfaPending || config.allowMfaPending) request.principal = authenticated.principal;
+        if (!authenticated.mfaPending || config.allowMfaPending)
+          request.principal = authenticated.principal;
       }
     }
     if (!config.public && !request.principal) {

@@ -27,7 +27,8 @@ export function installSecurityHeaders(app: FastifyInstance, options: { hsts: bo
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
     reply.header('x-request-id', String(request.id));
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-    if (options.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (options.hsts)
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
 }

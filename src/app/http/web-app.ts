@@ -20,10 +20,21 @@ export async function installWebApp(app: FastifyInstance, webDir: string): Promi
     scope.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), public: true };
     });
-    await scope.register(fastifyStatic, { root: resolve(webDir), wildcard: false, index: ['index.html'], maxAge: '1h' });
+    await scope.register(fastifyStatic, {
+      root: resolve(webDir),
+      wildcard: false,
+      index: ['index.html'],
+      maxAge: '1h',
+    });
   });
 }
 
 export function wantsWebApp(method: string, url: string): boolean {
-  return method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/taxii2/') && url !== '/healthz' && url !== '/readyz';
+  return (
+    method === 'GET' &&
+    !url.startsWith('/api/') &&
+    !url.startsWith('/taxii2/') &&
+    url !== '/healthz' &&
+    url !== '/readyz'
+  );
 }

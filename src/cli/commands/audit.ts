@@ -6,7 +6,9 @@ export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('the hash-chained audit log');
   audit
     .command('verify')
-    .description('check every link of the audit chain; names the first entry that was changed or removed')
+    .description(
+      'check every link of the audit chain; names the first entry that was changed or removed',
+    )
     .action(async () => {
       const outcome = await withNode((context) =>
         verifyAuditChain(context.storage.db, (checked) => {
@@ -18,7 +20,9 @@ export function registerAudit(program: Command): void {
         console.log(`Audit chain intact: ${outcome.entries} entries verified.`);
         return;
       }
-      console.error(`Audit chain BROKEN at entry ${outcome.break.seq}: ${outcome.break.problem} (${outcome.entries} entries verified before it).`);
+      console.error(
+        `Audit chain BROKEN at entry ${outcome.break.seq}: ${outcome.break.problem} (${outcome.entries} entries verified before it).`,
+      );
       process.exitCode = 2;
     });
 }

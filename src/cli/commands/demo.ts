@@ -7,14 +7,18 @@ function printLogins(logins: readonly DemoLogin[]): void {
   console.log('Demo logins (passwords are new on every run of tandem demo):');
   const width = Math.max(...logins.map((l) => l.username.length));
   for (const login of logins) {
-    console.log(`  ${login.username.padEnd(width)}  ${login.password}  ${login.roles.join(', ')} — ${login.organisation}`);
+    console.log(
+      `  ${login.username.padEnd(width)}  ${login.password}  ${login.roles.join(', ')} — ${login.organisation}`,
+    );
   }
 }
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('load the demo scenario (organisations of both partner nodes, one demo user per role)')
+    .description(
+      'load the demo scenario (organisations of both partner nodes, one demo user per role)',
+    )
     .option('--node <key>', 'which partner node this is: pk (Islamabad) or cn (Beijing)', 'pk')
     .option('--serve', 'start the node afterwards')
     .action(async (options: { node: string; serve?: boolean }) => {

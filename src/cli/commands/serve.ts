@@ -20,7 +20,9 @@ export async function startNode(options: { migrate: boolean }): Promise<RunningN
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url =
+    config.publicUrl ??
+    `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const stop = async () => {
     await app.close();
     await context.storage.close();
@@ -40,10 +42,14 @@ export function registerServe(program: Command): void {
     .option('--no-migrate', 'do not bring the database schema up to date first')
     .action(async (options: { migrate: boolean }) => {
       const node = await startNode({ migrate: options.migrate });
-      console.log(`Tandem node "${await node.context.nodeName()}" is listening at ${node.url} (storage: ${node.context.storage.engine})`);
+      console.log(
+        `Tandem node "${await node.context.nodeName()}" is listening at ${node.url} (storage: ${node.context.storage.engine})`,
+      );
       const bootstrap = await issueBootstrapLink(node.context.identity);
       if (bootstrap) {
-        console.log('This node has no users yet. Create the first administrator with this one-time link (valid 24 hours):');
+        console.log(
+          'This node has no users yet. Create the first administrator with this one-time link (valid 24 hours):',
+        );
         console.log(`  ${node.url}/bootstrap#${bootstrap}`);
       }
     });

@@ -4,7 +4,13 @@
  */
 
 /** TLP 2.0 labels as they are written on a record. */
-export const TLP_MARKINGS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
+export const TLP_MARKINGS = [
+  'TLP:CLEAR',
+  'TLP:GREEN',
+  'TLP:AMBER',
+  'TLP:AMBER+STRICT',
+  'TLP:RED',
+] as const;
 export type TlpMarking = (typeof TLP_MARKINGS)[number];
 
 export const ROLES = [

@@ -4,7 +4,11 @@ import { chainHash, type ChainedAuditEntry } from '../../core/audit-chain.js';
 import { inTransaction, type Executor } from '../../storage/executor.js';
 import type { AuditEvent, AuditQuery } from './audit.schema.js';
 
-export async function appendAuditEntry(executor: Executor, event: AuditEvent, at: string): Promise<ChainedAuditEntry> {
+export async function appendAuditEntry(
+  executor: Executor,
+  event: AuditEvent,
+  at: string,
+): Promise<ChainedAuditEntry> {
   return inTransaction(executor, async (trx) => {
     // Moving the head first locks it: concurrent appenders queue here on both engines.
     const head = await trx
@@ -26,14 +30,22 @@ export async function appendAuditEntry(executor: Executor, event: AuditEvent, at
       request_id: event.requestId ?? null,
       details: canonicalJson(event.details ?? {}),
     };
-    const entry: ChainedAuditEntry = { ...content, prev_hash: head.hash, hash: chainHash(head.hash, content) };
+    const entry: ChainedAuditEntry = {
+      ...content,
+      prev_hash: head.hash,
+      hash: chainHash(head.hash, content),
+    };
     await trx.insertInto('audit_log').values(entry).execute();
     await trx.updateTable('audit_head').set({ hash: entry.hash }).where('id', '=', 1).execute();
     return entry;
   });
 }
 
-export async function readAuditPage(executor: Executor, afterSeq: number, limit: number): Promise<ChainedAuditEntry[]> {
+export async function readAuditPage(
+  executor: Executor,
+  afterSeq: number,
+  limit: number,
+): Promise<ChainedAuditEntry[]> {
   const rows = await executor
     .selectFrom('audit_log')
     .selectAll()
@@ -45,16 +57,25 @@ export async function readAuditPage(executor: Executor, afterSeq: number, limit:
 }
 
 export async function readAuditHead(executor: Executor): Promise<{ seq: number; hash: string }> {
-  const head = await executor.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await executor
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-export async function searchAuditLog(executor: Executor, query: AuditQuery): Promise<ChainedAuditEntry[]> {
+export async function searchAuditLog(
+  executor: Executor,
+  query: AuditQuery,
+): Promise<ChainedAuditEntry[]> {
   const rows = await executor
     .selectFrom('audit_log')
     .selectAll()
     .$if(query.action !== undefined, (qb) => qb.where('action', '=', query.action ?? ''))
-    .$if(query.actorUserId !== undefined, (qb) => qb.where('actor_user_id', '=', query.actorUserId ?? ''))
+    .$if(query.actorUserId !== undefined, (qb) =>
+      qb.where('actor_user_id', '=', query.actorUserId ?? ''),
+    )
     .$if(query.targetId !== undefined, (qb) => qb.where('target_id', '=', query.targetId ?? ''))
     .$if(query.before !== undefined, (qb) => qb.where('seq', '<', query.before ?? 0))
     .orderBy('seq', 'desc')

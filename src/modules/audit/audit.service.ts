@@ -20,9 +20,13 @@ export function createAuditLog(db: Executor, clock: Clock): AuditLog {
   };
 }
 
-export type VerifyOutcome = { ok: true; entries: number } | { ok: false; entries: number; break: ChainBreak };
+export type VerifyOutcome =
+  { ok: true; entries: number } | { ok: false; entries: number; break: ChainBreak };
 
-export async function verifyAuditChain(db: Executor, onProgress?: (checked: number) => void): Promise<VerifyOutcome> {
+export async function verifyAuditChain(
+  db: Executor,
+  onProgress?: (checked: number) => void,
+): Promise<VerifyOutcome> {
   const verifier = new ChainVerifier();
   const pageSize = 5_000;
   let afterSeq = 0;
@@ -36,5 +40,7 @@ export async function verifyAuditChain(db: Executor, onProgress?: (checked: numb
     afterSeq = last.seq;
   }
   const broken = verifier.finish(await readAuditHead(db));
-  return broken ? { ok: false, entries: verifier.checked, break: broken } : { ok: true, entries: verifier.checked };
+  return broken
+    ? { ok: false, entries: verifier.checked, break: broken }
+    : { ok: true, entries: verifier.checked };
 }

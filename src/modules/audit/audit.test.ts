@@ -6,7 +6,10 @@ import { createAuditLog, verifyAuditChain } from './audit.service.js';
 import { countAuditEntries } from './audit.repository.js';
 
 describeEachEngine('audit log', (database) => {
-  const actor = { userId: 'user--00000000-0000-4000-8000-000000000001', orgId: 'identity--00000000-0000-4000-8000-000000000002' };
+  const actor = {
+    userId: 'user--00000000-0000-4000-8000-000000000001',
+    orgId: 'identity--00000000-0000-4000-8000-000000000002',
+  };
 
   async function writeEntries(n: number): Promise<void> {
     const audit = createAuditLog(database().storage.db, new ManualClock());
@@ -55,4 +58,3 @@ describeEachEngine('audit log tampering by removal', (database) => {
     expect(middle.ok === false && middle.break.seq).toBe(2);
   });
 });
-

@@ -20,8 +20,19 @@ import {
 import type { OrganisationInput, UserInput, UserListQuery, UserPatch } from './identity.schema.js';
 import type { CurrentUser, IdentityDeps, RequestOrigin } from './identity.types.js';
 import { parseRoles, presentOrganisation, presentUserForAdmin } from './identity.presenter.js';
-import { findOrganisation, findOrganisationByName, insertOrganisation, listOrganisations } from './organisations.repository.js';
-import { findUser, findUserByUsername, insertUser, listUsers, updateUser } from './users.repository.js';
+import {
+  findOrganisation,
+  findOrganisationByName,
+  insertOrganisation,
+  listOrganisations,
+} from './organisations.repository.js';
+import {
+  findUser,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  updateUser,
+} from './users.repository.js';
 
 type AdminError = 'forbidden' | 'not_found' | 'conflict' | 'username_taken' | 'bad_cursor';
 type AdminUser = ReturnType<typeof presentUserForAdmin>;
@@ -37,7 +48,8 @@ export async function createOrganisation(
   origin?: RequestOrigin,
 ): Promise<Result<AdminOrganisation, AdminError>> {
   if (actor && !canManageOrganisations(actor)) return fail('forbidden');
-  if (await findOrganisationByName(deps.db, input.name)) return fail('conflict', 'an organisation with that name exists');
+  if (await findOrganisationByName(deps.db, input.name))
+    return fail('conflict', 'an organisation with that name exists');
   const now = isoNow(deps.clock);
   const row = {
     id: newId('identity'),
@@ -52,7 +64,15 @@ export async function createOrganisation(
   await inTransaction(deps.db, async (trx) => {
     await insertOrganisation(trx, row);
     await deps.audit.record(
-      { action: 'organisation.created', outcome: 'success', actor: actor && actorOf(actor), target: { type: 'organisation', id: row.id }, address: origin?.address, requestId: origin?.requestId, details: { name: row.name, country: row.country, kind: row.kind } },
+      {
+        action: 'organisation.created',
+        outcome: 'success',
+        actor: actor && actorOf(actor),
+        target: { type: 'organisation', id: row.id },
+        address: origin?.address,
+        requestId: origin?.requestId,
+        details: { name: row.name, country: row.country, kind: row.kind },
+      },
       trx,
     );
   });
@@ -73,7 +93,8 @@ export async function createUser(
   actor: CurrentUser | undefined,
   origin?: RequestOrigin,
 ): Promise<Result<AdminUser, AdminError>> {
-  if (actor && !(canManageUsersOf(actor, input.orgId) && canGrantRoles(actor, input.roles))) return fail('forbidden');
+  if (actor && !(canManageUsersOf(actor, input.orgId) && canGrantRoles(actor, input.roles)))
+    return fail('forbidden');
   if (!(await findOrganisation(deps.db, input.orgId))) return fail('not_found', 'organisation');
   if (await findUserByUsername(deps.db, input.username)) return fail('username_taken');
   const now = isoNow(deps.clock);
@@ -99,7 +120,15 @@ export async function createUser(
       last_login_at: null,
     });
     await deps.audit.record(
-      { action: 'user.created', outcome: 'success', actor: actor && actorOf(actor), target: { type: 'user', id }, address: origin?.address, requestId: origin?.requestId, details: { username: input.username, orgId: input.orgId, roles } },
+      {
+        action: 'user.created',
+        outcome: 'success',
+        actor: actor && actorOf(actor),
+        target: { type: 'user', id },
+        address: origin?.address,
+        requestId: origin?.requestId,
+        details: { username: input.username, orgId: input.orgId, roles },
+      },
       trx,
     );
   });
@@ -141,9 +170,20 @@ export async function patchUser(
   const target = await findUser(deps.db, userId);
   // An id the actor may not manage is reported as missing: ids are not an oracle.
   if (!target || (actor && !canManageUsersOf(actor, target.org_id))) return fail('not_found');
-  if (actor && (patch.roles !== undefined || patch.disabled !== undefined) && !canChangeAccountOf(actor, userId)) return fail('forbidden');
-  if (actor && patch.roles && !canGrantRoles(actor, [...patch.roles, ...parseRoles(target.roles)])) return fail('forbidden');
-  const base = { actor: actor && actorOf(actor), target: { type: 'user', id: userId }, address: origin?.address, requestId: origin?.requestId };
+  if (
+    actor &&
+    (patch.roles !== undefined || patch.disabled !== undefined) &&
+    !canChangeAccountOf(actor, userId)
+  )
+    return fail('forbidden');
+  if (actor && patch.roles && !canGrantRoles(actor, [...patch.roles, ...parseRoles(target.roles)]))
+    return fail('forbidden');
+  const base = {
+    actor: actor && actorOf(actor),
+    target: { type: 'user', id: userId },
+    address: origin?.address,
+    requestId: origin?.requestId,
+  };
   await inTransaction(deps.db, async (trx) => {
     const roles = patch.roles ? [...new Set(patch.roles)] : undefined;
     await updateUser(trx, userId, {
@@ -153,25 +193,43 @@ export async function patchUser(
       ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
     });
     if (roles) {
-      await deps.audit.record({ ...base, action: 'user.roles_changed', outcome: 'success', details: { from: parseRoles(target.roles), to: roles } }, trx);
+      await deps.audit.record(
+        {
+          ...base,
+          action: 'user.roles_changed',
+          outcome: 'success',
+          details: { from: parseRoles(target.roles), to: roles },
+        },
+        trx,
+      );
     }
     if (patch.disabled !== undefined && patch.disabled !== (target.disabled === 1)) {
       if (patch.disabled) await deleteSessionsOfUser(trx, userId);
-      await deps.audit.record({ ...base, action: patch.disabled ? 'user.disabled' : 'user.enabled', outcome: 'success' }, trx);
+      await deps.audit.record(
+        { ...base, action: patch.disabled ? 'user.disabled' : 'user.enabled', outcome: 'success' },
+        trx,
+      );
     }
   });
   const updated = await findUser(deps.db, userId);
   return updated ? ok(presentUserForAdmin(updated)) : fail('not_found');
 }
 
-export async function setPassword(deps: IdentityDeps, userId: string, password: string): Promise<Result<true, AdminError>> {
+export async function setPassword(
+  deps: IdentityDeps,
+  userId: string,
+  password: string,
+): Promise<Result<true, AdminError>> {
   const target = await findUser(deps.db, userId);
   if (!target) return fail('not_found');
   const passwordHash = await hashPassword(password);
   await inTransaction(deps.db, async (trx) => {
     await updateUser(trx, userId, { password_hash: passwordHash, updated_at: isoNow(deps.clock) });
     await deleteSessionsOfUser(trx, userId);
-    await deps.audit.record({ action: 'user.password_set', outcome: 'success', target: { type: 'user', id: userId } }, trx);
+    await deps.audit.record(
+      { action: 'user.password_set', outcome: 'success', target: { type: 'user', id: userId } },
+      trx,
+    );
   });
   return ok(true);
 }

@@ -57,7 +57,9 @@ export async function login(
   }
 
   const row = await findUserByUsername(deps.db, input.username);
-  const passwordOk = row ? await verifyPassword(input.password, row.password_hash) : await verifyAgainstDummy(input.password);
+  const passwordOk = row
+    ? await verifyPassword(input.password, row.password_hash)
+    : await verifyAgainstDummy(input.password);
   if (!row || !passwordOk || row.disabled === 1) {
     const lockedAccount = await recordFailure(deps.db, deps.clock, accountKey, accountRule(deps));
     const lockedAddress = await recordFailure(deps.db, deps.clock, addressKey, addressRule(deps));
@@ -69,8 +71,14 @@ export async function login(
       requestId: origin.requestId,
       details: {
         username: input.username,
-        reason: !row ? 'unknown_user' : row.disabled === 1 && passwordOk ? 'disabled' : 'wrong_password',
-        ...(lockedAccount || lockedAddress ? { locked: lockedAccount ? 'account' : 'address' } : {}),
+        reason: !row
+          ? 'unknown_user'
+          : row.disabled === 1 && passwordOk
+            ? 'disabled'
+            : 'wrong_password',
+        ...(lockedAccount || lockedAddress
+          ? { locked: lockedAccount ? 'account' : 'address' }
+          : {}),
       },
     });
     return { kind: 'invalid' };
@@ -81,12 +89,26 @@ export async function login(
   const actor = { userId: user.userId, orgId: user.orgId };
   if (user.mfaEnabled) {
     const sessionSecret = await openSession(deps, user.userId, false, origin.address);
-    await deps.audit.record({ action: 'auth.login', outcome: 'success', actor, address: origin.address, requestId: origin.requestId, details: { step: 'password', mfa: 'pending' } });
+    await deps.audit.record({
+      action: 'auth.login',
+      outcome: 'success',
+      actor,
+      address: origin.address,
+      requestId: origin.requestId,
+      details: { step: 'password', mfa: 'pending' },
+    });
     return { kind: 'mfa_required', sessionSecret };
   }
   const sessionSecret = await openSession(deps, user.userId, true, origin.address);
   await updateUser(deps.db, user.userId, { last_login_at: isoNow(deps.clock) });
-  await deps.audit.record({ action: 'auth.login', outcome: 'success', actor, address: origin.address, requestId: origin.requestId, details: { mfa: 'not_enrolled' } });
+  await deps.audit.record({
+    action: 'auth.login',
+    outcome: 'success',
+    actor,
+    address: origin.address,
+    requestId: origin.requestId,
+    details: { mfa: 'not_enrolled' },
+  });
   return { kind: 'signed_in', user, sessionSecret };
 }
 
@@ -101,25 +123,54 @@ export async function completeMfa(
   const actor = { userId: principal.user.userId, orgId: principal.user.orgId };
   const retryAfterSeconds = await lockedForSeconds(deps.db, deps.clock, key);
   if (retryAfterSeconds > 0) {
-    await deps.audit.record({ action: 'auth.mfa_throttled', outcome: 'denied', actor, address: origin.address, requestId: origin.requestId });
+    await deps.audit.record({
+      action: 'auth.mfa_throttled',
+      outcome: 'denied',
+      actor,
+      address: origin.address,
+      requestId: origin.requestId,
+    });
     return { kind: 'throttled', retryAfterSeconds };
   }
   const row = await findUser(deps.db, principal.user.userId);
-  const counter = row?.mfa_secret ? verifyTotp(row.mfa_secret, code, deps.clock.now(), row.mfa_last_counter) : null;
+  const counter = row?.mfa_secret
+    ? verifyTotp(row.mfa_secret, code, deps.clock.now(), row.mfa_last_counter)
+    : null;
   if (!row || counter === null) {
     const locked = await recordFailure(deps.db, deps.clock, key, accountRule(deps));
-    await deps.audit.record({ action: 'auth.mfa_failed', outcome: 'failure', actor, address: origin.address, requestId: origin.requestId, details: locked ? { locked: 'mfa' } : {} });
+    await deps.audit.record({
+      action: 'auth.mfa_failed',
+      outcome: 'failure',
+      actor,
+      address: origin.address,
+      requestId: origin.requestId,
+      details: locked ? { locked: 'mfa' } : {},
+    });
     return { kind: 'invalid' };
   }
   await resetFailures(deps.db, key);
-  await updateUser(deps.db, row.id, { mfa_last_counter: counter, last_login_at: isoNow(deps.clock) });
+  await updateUser(deps.db, row.id, {
+    mfa_last_counter: counter,
+    last_login_at: isoNow(deps.clock),
+  });
   if (principal.sessionIdHash) await deleteSession(deps.db, principal.sessionIdHash);
   const sessionSecret = await openSession(deps, row.id, true, origin.address);
-  await deps.audit.record({ action: 'auth.login', outcome: 'success', actor, address: origin.address, requestId: origin.requestId, details: { step: 'mfa', mfa: 'verified' } });
+  await deps.audit.record({
+    action: 'auth.login',
+    outcome: 'success',
+    actor,
+    address: origin.address,
+    requestId: origin.requestId,
+    details: { step: 'mfa', mfa: 'verified' },
+  });
   return { kind: 'signed_in', user: toCurrentUser(row), sessionSecret };
 }
 
-export async function logout(deps: IdentityDeps, principal: Principal, origin: RequestOrigin): Promise<void> {
+export async function logout(
+  deps: IdentityDeps,
+  principal: Principal,
+  origin: RequestOrigin,
+): Promise<void> {
   if (principal.sessionIdHash) await deleteSession(deps.db, principal.sessionIdHash);
   await deps.audit.record({
     action: 'auth.logout',

@@ -5,7 +5,12 @@
  */
 import { isoNow } from '../../core/clock.js';
 import { sha256Hex } from '../../core/secrets.js';
-import { findApiTokenWithUser, findSessionWithUser, updateApiToken, updateSession } from './credentials.repository.js';
+import {
+  findApiTokenWithUser,
+  findSessionWithUser,
+  updateApiToken,
+  updateSession,
+} from './credentials.repository.js';
 import { parseScopes, toCurrentUser } from './identity.presenter.js';
 import type { IdentityDeps, Principal, RequestOrigin } from './identity.types.js';
 
@@ -15,18 +20,27 @@ export const API_TOKEN_PREFIX = 'tdm_';
 
 export type SessionAuthentication = { principal: Principal; mfaPending: boolean } | undefined;
 
-export async function authenticateSession(deps: IdentityDeps, secret: string): Promise<SessionAuthentication> {
+export async function authenticateSession(
+  deps: IdentityDeps,
+  secret: string,
+): Promise<SessionAuthentication> {
   const idHash = sha256Hex(secret);
   const found = await findSessionWithUser(deps.db, idHash);
   if (!found || found.user.disabled === 1) return undefined;
   const now = deps.clock.now().getTime();
-  const idleLimit = new Date(found.session.last_seen_at).getTime() + deps.settings.sessionIdleMinutes * 60_000;
+  const idleLimit =
+    new Date(found.session.last_seen_at).getTime() + deps.settings.sessionIdleMinutes * 60_000;
   if (new Date(found.session.expires_at).getTime() <= now || idleLimit <= now) return undefined;
   if (now - new Date(found.session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
     await updateSession(deps.db, idHash, { last_seen_at: isoNow(deps.clock) });
   }
   return {
-    principal: { user: toCurrentUser(found.user), via: 'session', scopes: 'session', sessionIdHash: idHash },
+    principal: {
+      user: toCurrentUser(found.user),
+      via: 'session',
+      scopes: 'session',
+      sessionIdHash: idHash,
+    },
     mfaPending: found.session.mfa_verified === 0,
   };
 }
@@ -41,9 +55,13 @@ export async function authenticateToken(
   if (!found) return undefined;
   const { token, user: row } = found;
   const now = deps.clock.now();
-  if (token.revoked_at !== null || new Date(token.expires_at) <= now || row.disabled === 1) return undefined;
+  if (token.revoked_at !== null || new Date(token.expires_at) <= now || row.disabled === 1)
+    return undefined;
   const user = toCurrentUser(row);
-  if (token.last_used_at === null || now.getTime() - new Date(token.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
+  if (
+    token.last_used_at === null ||
+    now.getTime() - new Date(token.last_used_at).getTime() > TOUCH_INTERVAL_MS
+  ) {
     await updateApiToken(deps.db, token.id, { last_used_at: isoNow(deps.clock) });
   }
   await deps.audit.record({

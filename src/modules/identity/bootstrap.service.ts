@@ -23,7 +23,12 @@ export async function isBootstrapOpen(deps: IdentityDeps): Promise<boolean> {
 export async function issueBootstrapLink(deps: IdentityDeps): Promise<string | undefined> {
   if (!(await isBootstrapOpen(deps))) return undefined;
   const secret = newSecret();
-  await insertBootstrapToken(deps.db, sha256Hex(secret), isoNow(deps.clock), isoPlus(deps.clock, LINK_VALID_MS));
+  await insertBootstrapToken(
+    deps.db,
+    sha256Hex(secret),
+    isoNow(deps.clock),
+    isoPlus(deps.clock, LINK_VALID_MS),
+  );
   await deps.audit.record({ action: 'bootstrap.link_issued', outcome: 'success' });
   return secret;
 }
@@ -34,16 +39,34 @@ export async function completeBootstrap(
   origin: RequestOrigin,
 ): Promise<Result<{ userId: string }, 'closed' | 'invalid'>> {
   if (!(await isBootstrapOpen(deps))) return fail('closed');
-  if (!(await consumeBootstrapToken(deps.db, sha256Hex(input.token), isoNow(deps.clock)))) return fail('closed');
-  const organisation = await createOrganisation(deps, { ...input.organisation, local: true }, undefined, origin);
+  if (!(await consumeBootstrapToken(deps.db, sha256Hex(input.token), isoNow(deps.clock))))
+    return fail('closed');
+  const organisation = await createOrganisation(
+    deps,
+    { ...input.organisation, local: true },
+    undefined,
+    origin,
+  );
   if (!organisation.ok) return fail('invalid', organisation.detail);
   const user = await createUser(
     deps,
-    { username: input.username, displayName: input.displayName, orgId: organisation.value.id, roles: ['node_admin', 'org_admin'], password: input.password },
+    {
+      username: input.username,
+      displayName: input.displayName,
+      orgId: organisation.value.id,
+      roles: ['node_admin', 'org_admin'],
+      password: input.password,
+    },
     undefined,
     origin,
   );
   if (!user.ok) return fail('invalid', user.detail);
-  await deps.audit.record({ action: 'bootstrap.completed', outcome: 'success', target: { type: 'user', id: user.value.id }, address: origin.address, requestId: origin.requestId });
+  await deps.audit.record({
+    action: 'bootstrap.completed',
+    outcome: 'success',
+    target: { type: 'user', id: user.value.id },
+    address: origin.address,
+    requestId: origin.requestId,
+  });
   return ok({ userId: user.value.id });
 }

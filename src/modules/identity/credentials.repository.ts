@@ -34,7 +34,15 @@ export async function findSessionWithUser(
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { s_id_hash, s_mfa_verified, s_created_at, s_last_seen_at, s_expires_at, s_address, ...user } = row;
+  const {
+    s_id_hash,
+    s_mfa_verified,
+    s_created_at,
+    s_last_seen_at,
+    s_expires_at,
+    s_address,
+    ...user
+  } = row;
   return {
     session: {
       id_hash: s_id_hash,
@@ -66,7 +74,10 @@ export async function deleteSessionsOfUser(executor: Executor, userId: string): 
 }
 
 export async function deleteExpiredSessions(executor: Executor, now: string): Promise<number> {
-  const result = await executor.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
+  const result = await executor
+    .deleteFrom('sessions')
+    .where('expires_at', '<', now)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -99,7 +110,17 @@ export async function findApiTokenWithUser(
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { t_id, t_token_hash, t_name, t_scopes, t_created_at, t_expires_at, t_last_used_at, t_revoked_at, ...user } = row;
+  const {
+    t_id,
+    t_token_hash,
+    t_name,
+    t_scopes,
+    t_created_at,
+    t_expires_at,
+    t_last_used_at,
+    t_revoked_at,
+    ...user
+  } = row;
   return {
     token: {
       id: t_id,
@@ -116,7 +137,10 @@ export async function findApiTokenWithUser(
   };
 }
 
-export async function listApiTokensOfUser(executor: Executor, userId: string): Promise<ApiTokenRow[]> {
+export async function listApiTokensOfUser(
+  executor: Executor,
+  userId: string,
+): Promise<ApiTokenRow[]> {
   return executor
     .selectFrom('api_tokens')
     .selectAll()
@@ -133,11 +157,19 @@ export async function updateApiToken(
   await executor.updateTable('api_tokens').set(changes).where('id', '=', id).execute();
 }
 
-export async function findApiToken(executor: Executor, id: string): Promise<ApiTokenRow | undefined> {
+export async function findApiToken(
+  executor: Executor,
+  id: string,
+): Promise<ApiTokenRow | undefined> {
   return executor.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertBootstrapToken(executor: Executor, tokenHash: string, createdAt: string, expiresAt: string): Promise<void> {
+export async function insertBootstrapToken(
+  executor: Executor,
+  tokenHash: string,
+  createdAt: string,
+  expiresAt: string,
+): Promise<void> {
   await executor
     .insertInto('bootstrap_tokens')
     .values({ token_hash: tokenHash, created_at: createdAt, expires_at: expiresAt, used_at: null })
@@ -145,7 +177,11 @@ export async function insertBootstrapToken(executor: Executor, tokenHash: string
 }
 
 /** Marks the link used if it is still open; true when this call was the one that used it. */
-export async function consumeBootstrapToken(executor: Executor, tokenHash: string, now: string): Promise<boolean> {
+export async function consumeBootstrapToken(
+  executor: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<boolean> {
   const result = await executor
     .updateTable('bootstrap_tokens')
     .set({ used_at: now })

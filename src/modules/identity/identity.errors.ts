@@ -14,7 +14,9 @@ const CODES: Record<string, ErrorCode> = {
 };
 
 /** Unwraps a result for a handler: the value, or the catalogue error for its failure. */
-export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: string; detail?: string }): T {
+export function unwrap<T>(
+  result: { ok: true; value: T } | { ok: false; error: string; detail?: string },
+): T {
   if (result.ok) return result.value;
   const code = CODES[result.error] ?? 'INTERNAL';
   throw new AppError(code, result.detail ? { issues: [{ path: '', message: result.detail }] } : {});

@@ -44,7 +44,12 @@ export function toCurrentUser(row: UserWithOrganisation): CurrentUser {
     displayName: row.display_name,
     locale: parseLocale(row.locale),
     mfaEnabled: row.mfa_secret !== null,
-    organisation: { id: row.org_id, name: row.org_name, country: row.org_country, kind: row.org_kind },
+    organisation: {
+      id: row.org_id,
+      name: row.org_name,
+      country: row.org_country,
+      kind: row.org_kind,
+    },
   };
 }
 

@@ -77,7 +77,12 @@ export const loginSchema = z.object({
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(256),
 });
-export const mfaCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') });
+export const mfaCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six digits'),
+});
 
 export const bootstrapSchema = z.object({
   token: z.string().min(20).max(200),

@@ -6,7 +6,12 @@ import { newSecret, sha256Hex } from '../../core/secrets.js';
 import { newTotpSecret, otpauthUrl, verifyTotp } from '../../core/totp.js';
 import { inTransaction } from '../../storage/executor.js';
 import { API_TOKEN_PREFIX } from './authenticate.service.js';
-import { findApiToken, insertApiToken, listApiTokensOfUser, updateApiToken } from './credentials.repository.js';
+import {
+  findApiToken,
+  insertApiToken,
+  listApiTokensOfUser,
+  updateApiToken,
+} from './credentials.repository.js';
 import type { Locale, TokenInput } from './identity.schema.js';
 import type { CurrentUser, IdentityDeps, RequestOrigin } from './identity.types.js';
 import { presentApiToken, toCurrentUser } from './identity.presenter.js';
@@ -35,7 +40,10 @@ export async function beginMfaEnrolment(
 ): Promise<Result<{ secret: string; otpauthUrl: string }, 'already_enabled'>> {
   if (user.mfaEnabled) return fail('already_enabled');
   const secret = newTotpSecret();
-  await updateUser(deps.db, user.userId, { mfa_pending_secret: secret, updated_at: isoNow(deps.clock) });
+  await updateUser(deps.db, user.userId, {
+    mfa_pending_secret: secret,
+    updated_at: isoNow(deps.clock),
+  });
   return ok({ secret, otpauthUrl: otpauthUrl(secret, user.username, MFA_ISSUER) });
 }
 
@@ -47,17 +55,39 @@ export async function confirmMfaEnrolment(
 ): Promise<Result<CurrentUser, 'already_enabled' | 'invalid_code'>> {
   const row = await findUser(deps.db, user.userId);
   if (!row || row.mfa_secret !== null) return fail('already_enabled');
-  const counter = row.mfa_pending_secret ? verifyTotp(row.mfa_pending_secret, code, deps.clock.now(), null) : null;
+  const counter = row.mfa_pending_secret
+    ? verifyTotp(row.mfa_pending_secret, code, deps.clock.now(), null)
+    : null;
   if (counter === null || !row.mfa_pending_secret) return fail('invalid_code');
   await inTransaction(deps.db, async (trx) => {
-    await updateUser(trx, user.userId, { mfa_secret: row.mfa_pending_secret, mfa_pending_secret: null, mfa_last_counter: counter, updated_at: isoNow(deps.clock) });
-    await deps.audit.record({ action: 'auth.mfa_enabled', outcome: 'success', actor: actorOf(user), target: { type: 'user', id: user.userId }, address: origin.address, requestId: origin.requestId }, trx);
+    await updateUser(trx, user.userId, {
+      mfa_secret: row.mfa_pending_secret,
+      mfa_pending_secret: null,
+      mfa_last_counter: counter,
+      updated_at: isoNow(deps.clock),
+    });
+    await deps.audit.record(
+      {
+        action: 'auth.mfa_enabled',
+        outcome: 'success',
+        actor: actorOf(user),
+        target: { type: 'user', id: user.userId },
+        address: origin.address,
+        requestId: origin.requestId,
+      },
+      trx,
+    );
   });
   const updated = await findUser(deps.db, user.userId);
   return updated ? ok(toCurrentUser(updated)) : fail('invalid_code');
 }
 
-export async function createApiToken(deps: IdentityDeps, user: CurrentUser, input: TokenInput, origin: RequestOrigin) {
+export async function createApiToken(
+  deps: IdentityDeps,
+  user: CurrentUser,
+  input: TokenInput,
+  origin: RequestOrigin,
+) {
   const secret = newSecret(API_TOKEN_PREFIX);
   const now = deps.clock.now();
   const row = {
@@ -73,7 +103,18 @@ export async function createApiToken(deps: IdentityDeps, user: CurrentUser, inpu
   };
   await inTransaction(deps.db, async (trx) => {
     await insertApiToken(trx, row);
-    await deps.audit.record({ action: 'token.created', outcome: 'success', actor: actorOf(user), target: { type: 'api_token', id: row.id }, address: origin.address, requestId: origin.requestId, details: { name: row.name, scopes: input.scopes, expiresAt: row.expires_at } }, trx);
+    await deps.audit.record(
+      {
+        action: 'token.created',
+        outcome: 'success',
+        actor: actorOf(user),
+        target: { type: 'api_token', id: row.id },
+        address: origin.address,
+        requestId: origin.requestId,
+        details: { name: row.name, scopes: input.scopes, expiresAt: row.expires_at },
+      },
+      trx,
+    );
   });
   return { token: secret, item: presentApiToken(row) };
 }
@@ -93,7 +134,17 @@ export async function revokeApiToken(
   if (token.revoked_at !== null) return ok(true);
   await inTransaction(deps.db, async (trx) => {
     await updateApiToken(trx, tokenId, { revoked_at: isoNow(deps.clock) });
-    await deps.audit.record({ action: 'token.revoked', outcome: 'success', actor: actorOf(user), target: { type: 'api_token', id: tokenId }, address: origin.address, requestId: origin.requestId }, trx);
+    await deps.audit.record(
+      {
+        action: 'token.revoked',
+        outcome: 'success',
+        actor: actorOf(user),
+        target: { type: 'api_token', id: tokenId },
+        address: origin.address,
+        requestId: origin.requestId,
+      },
+      trx,
+    );
   });
   return ok(true);
 }

@@ -10,11 +10,17 @@ export async function insertOrganisation(executor: Executor, row: OrganisationRo
   await executor.insertInto('organisations').values(row).execute();
 }
 
-export async function findOrganisation(executor: Executor, id: string): Promise<OrganisationRow | undefined> {
+export async function findOrganisation(
+  executor: Executor,
+  id: string,
+): Promise<OrganisationRow | undefined> {
   return executor.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findOrganisationByName(executor: Executor, name: string): Promise<OrganisationRow | undefined> {
+export async function findOrganisationByName(
+  executor: Executor,
+  name: string,
+): Promise<OrganisationRow | undefined> {
   return executor
     .selectFrom('organisations')
     .selectAll()
@@ -38,7 +44,10 @@ export async function listOrganisations<T>(
     .$if(after !== undefined, (qb) => {
       const [name = '', id = ''] = after ?? [];
       return qb.where((eb) =>
-        eb.or([eb('name_folded', '>', name), eb.and([eb('name_folded', '=', name), eb('id', '>', id)])]),
+        eb.or([
+          eb('name_folded', '>', name),
+          eb.and([eb('name_folded', '=', name), eb('id', '>', id)]),
+        ]),
       );
     })
     .orderBy('name_folded')

@@ -14,7 +14,9 @@ export async function openSession(
 ): Promise<string> {
   const secret = newSecret();
   const now = deps.clock.now().getTime();
-  const lifetimeMs = mfaVerified ? deps.settings.sessionAbsoluteHours * 3_600_000 : MFA_PENDING_MINUTES * 60_000;
+  const lifetimeMs = mfaVerified
+    ? deps.settings.sessionAbsoluteHours * 3_600_000
+    : MFA_PENDING_MINUTES * 60_000;
   await insertSession(deps.db, {
     id_hash: sha256Hex(secret),
     user_id: userId,

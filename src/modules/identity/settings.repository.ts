@@ -2,7 +2,11 @@
 import type { Executor } from '../../storage/executor.js';
 
 export async function readSetting(executor: Executor, key: string): Promise<string | undefined> {
-  const row = await executor.selectFrom('node_settings').select('value').where('key', '=', key).executeTakeFirst();
+  const row = await executor
+    .selectFrom('node_settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst();
   return row?.value;
 }
 

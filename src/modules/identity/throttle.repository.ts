@@ -4,7 +4,10 @@ import type { AuthThrottleTable } from './identity.tables.js';
 
 export type ThrottleRow = AuthThrottleTable;
 
-export async function findThrottle(executor: Executor, key: string): Promise<ThrottleRow | undefined> {
+export async function findThrottle(
+  executor: Executor,
+  key: string,
+): Promise<ThrottleRow | undefined> {
   return executor.selectFrom('auth_throttle').selectAll().where('key', '=', key).executeTakeFirst();
 }
 

@@ -24,17 +24,26 @@ export async function lockedForSeconds(db: Executor, clock: Clock, key: string):
 }
 
 /** Counts one failure; returns true when this failure locked the key. */
-export async function recordFailure(db: Executor, clock: Clock, key: string, rule: ThrottleRule): Promise<boolean> {
+export async function recordFailure(
+  db: Executor,
+  clock: Clock,
+  key: string,
+  rule: ThrottleRule,
+): Promise<boolean> {
   const now = clock.now();
   const row = await findThrottle(db, key);
-  const windowOpen = row !== undefined && now.getTime() - new Date(row.window_started_at).getTime() < rule.windowMinutes * MINUTE;
+  const windowOpen =
+    row !== undefined &&
+    now.getTime() - new Date(row.window_started_at).getTime() < rule.windowMinutes * MINUTE;
   const failures = windowOpen ? row.failures + 1 : 1;
   const locks = failures >= rule.limit;
   await saveThrottle(db, {
     key,
     failures: locks ? 0 : failures,
     window_started_at: windowOpen ? row.window_started_at : now.toISOString(),
-    locked_until: locks ? new Date(now.getTime() + rule.lockoutMinutes * MINUTE).toISOString() : null,
+    locked_until: locks
+      ? new Date(now.getTime() + rule.lockoutMinutes * MINUTE).toISOString()
+      : null,
   });
   return locks;
 }

@@ -5,7 +5,11 @@ import type { Executor } from '../../storage/executor.js';
 import type { UsersTable } from './identity.tables.js';
 
 export type UserRow = UsersTable;
-export type UserWithOrganisation = UserRow & { org_name: string; org_country: string; org_kind: string };
+export type UserWithOrganisation = UserRow & {
+  org_name: string;
+  org_country: string;
+  org_kind: string;
+};
 
 function selectUsersWithOrganisation(executor: Executor) {
   return executor
@@ -23,12 +27,20 @@ export async function insertUser(executor: Executor, row: UserRow): Promise<void
   await executor.insertInto('users').values(row).execute();
 }
 
-export async function findUser(executor: Executor, id: string): Promise<UserWithOrganisation | undefined> {
+export async function findUser(
+  executor: Executor,
+  id: string,
+): Promise<UserWithOrganisation | undefined> {
   return selectUsersWithOrganisation(executor).where('users.id', '=', id).executeTakeFirst();
 }
 
-export async function findUserByUsername(executor: Executor, username: string): Promise<UserWithOrganisation | undefined> {
-  return selectUsersWithOrganisation(executor).where('users.username', '=', username).executeTakeFirst();
+export async function findUserByUsername(
+  executor: Executor,
+  username: string,
+): Promise<UserWithOrganisation | undefined> {
+  return selectUsersWithOrganisation(executor)
+    .where('users.username', '=', username)
+    .executeTakeFirst();
 }
 
 export async function updateUser(
@@ -49,7 +61,12 @@ export async function countUsers(executor: Executor): Promise<number> {
 
 export async function listUsers<T>(
   executor: Executor,
-  query: { q?: string | undefined; orgId?: string | undefined; limit: number; cursor?: string | undefined },
+  query: {
+    q?: string | undefined;
+    orgId?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
   present: (row: UserWithOrganisation) => T,
 ): Promise<Page<T> | undefined> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, 1);

@@ -101,8 +101,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_action_at').on('audit_log').columns(['action', 'at']).execute();
-  await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_id', 'seq']).execute();
+  await db.schema
+    .createIndex('audit_log_action_at')
+    .on('audit_log')
+    .columns(['action', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('audit_log_target')
+    .on('audit_log')
+    .columns(['target_id', 'seq'])
+    .execute();
 
   // One row holding the head of the chain. Appenders update it first, which takes
   // a row lock on PostgreSQL and the write lock on SQLite: appends serialise portably.
