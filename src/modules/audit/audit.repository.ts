@@ -4,40 +4,56 @@ import { chainHash, type ChainedAuditEntry } from '../../core/audit-chain.js';
 import { inTransaction, type Executor } from '../../storage/executor.js';
 import type { AuditEvent, AuditQuery } from './audit.schema.js';
 
-export async function appendAuditEntry(
+export interface PendingAuditEntry {
+  event: AuditEvent;
+  at: string;
+}
+
+/**
+ * Appends entries to the chain in one transaction. Moving the head first
+ * locks it: concurrent appenders (other processes too) queue there on both
+ * engines, so the chain never forks.
+ */
+export async function appendAuditEntries(
   executor: Executor,
-  event: AuditEvent,
-  at: string,
-): Promise<ChainedAuditEntry> {
+  pending: readonly PendingAuditEntry[],
+): Promise<ChainedAuditEntry[]> {
+  if (pending.length === 0) return [];
   return inTransaction(executor, async (trx) => {
-    // Moving the head first locks it: concurrent appenders queue here on both engines.
     const head = await trx
       .updateTable('audit_head')
-      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .set((eb) => ({ seq: eb('seq', '+', pending.length) }))
       .where('id', '=', 1)
       .returning(['seq', 'hash'])
       .executeTakeFirstOrThrow();
-    const content = {
-      seq: Number(head.seq),
-      at,
-      action: event.action,
-      outcome: event.outcome,
-      actor_user_id: event.actor?.userId ?? null,
-      actor_org_id: event.actor?.orgId ?? null,
-      target_type: event.target?.type ?? null,
-      target_id: event.target?.id ?? null,
-      address: event.address ?? null,
-      request_id: event.requestId ?? null,
-      details: canonicalJson(event.details ?? {}),
-    };
-    const entry: ChainedAuditEntry = {
-      ...content,
-      prev_hash: head.hash,
-      hash: chainHash(head.hash, content),
-    };
-    await trx.insertInto('audit_log').values(entry).execute();
-    await trx.updateTable('audit_head').set({ hash: entry.hash }).where('id', '=', 1).execute();
-    return entry;
+    let seq = Number(head.seq) - pending.length;
+    let prevHash = head.hash;
+    const entries = pending.map(({ event, at }) => {
+      seq += 1;
+      const content = {
+        seq,
+        at,
+        action: event.action,
+        outcome: event.outcome,
+        actor_user_id: event.actor?.userId ?? null,
+        actor_org_id: event.actor?.orgId ?? null,
+        target_type: event.target?.type ?? null,
+        target_id: event.target?.id ?? null,
+        address: event.address ?? null,
+        request_id: event.requestId ?? null,
+        details: canonicalJson(event.details ?? {}),
+      };
+      const entry: ChainedAuditEntry = {
+        ...content,
+        prev_hash: prevHash,
+        hash: chainHash(prevHash, content),
+      };
+      prevHash = entry.hash;
+      return entry;
+    });
+    await trx.insertInto('audit_log').values(entries).execute();
+    await trx.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+    return entries;
   });
 }
 

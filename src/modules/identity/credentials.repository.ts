@@ -1,4 +1,5 @@
 /** The only SQL for sessions, API tokens and bootstrap links. Secrets are stored hashed. */
+import { compiledOnce } from '../../storage/compiled-once.js';
 import type { Executor } from '../../storage/executor.js';
 import type { ApiTokensTable, SessionsTable } from './identity.tables.js';
 import type { UserWithOrganisation } from './users.repository.js';
@@ -10,29 +11,34 @@ export async function insertSession(executor: Executor, row: SessionRow): Promis
   await executor.insertInto('sessions').values(row).execute();
 }
 
+const selectSessionWithUser = compiledOnce(
+  (executor: Executor, idHash: string) =>
+    executor
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('organisations', 'organisations.id', 'users.org_id')
+      .selectAll('users')
+      .select([
+        'organisations.name as org_name',
+        'organisations.country as org_country',
+        'organisations.kind as org_kind',
+        'sessions.id_hash as s_id_hash',
+        'sessions.mfa_verified as s_mfa_verified',
+        'sessions.created_at as s_created_at',
+        'sessions.last_seen_at as s_last_seen_at',
+        'sessions.expires_at as s_expires_at',
+        'sessions.address as s_address',
+      ])
+      .where('sessions.id_hash', '=', idHash),
+  [''],
+);
+
 /** The session and its user in one query: this runs on every browser request. */
 export async function findSessionWithUser(
   executor: Executor,
   idHash: string,
 ): Promise<{ session: SessionRow; user: UserWithOrganisation } | undefined> {
-  const row = await executor
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('organisations', 'organisations.id', 'users.org_id')
-    .selectAll('users')
-    .select([
-      'organisations.name as org_name',
-      'organisations.country as org_country',
-      'organisations.kind as org_kind',
-      'sessions.id_hash as s_id_hash',
-      'sessions.mfa_verified as s_mfa_verified',
-      'sessions.created_at as s_created_at',
-      'sessions.last_seen_at as s_last_seen_at',
-      'sessions.expires_at as s_expires_at',
-      'sessions.address as s_address',
-    ])
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst();
+  const row = (await selectSessionWithUser(executor, idHash)).rows[0];
   if (!row) return undefined;
   const {
     s_id_hash,
@@ -85,30 +91,36 @@ export async function insertApiToken(executor: Executor, row: ApiTokenRow): Prom
   await executor.insertInto('api_tokens').values(row).execute();
 }
 
+const selectApiTokenWithUser = compiledOnce(
+  (executor: Executor, tokenHash: string) =>
+    executor
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .innerJoin('organisations', 'organisations.id', 'users.org_id')
+      .selectAll('users')
+      .select([
+        'organisations.name as org_name',
+        'organisations.country as org_country',
+        'organisations.kind as org_kind',
+        'api_tokens.id as t_id',
+        'api_tokens.token_hash as t_token_hash',
+        'api_tokens.name as t_name',
+        'api_tokens.scopes as t_scopes',
+        'api_tokens.created_at as t_created_at',
+        'api_tokens.expires_at as t_expires_at',
+        'api_tokens.last_used_at as t_last_used_at',
+        'api_tokens.revoked_at as t_revoked_at',
+      ])
+      .where('api_tokens.token_hash', '=', tokenHash),
+  [''],
+);
+
+/** The token and its user in one query: this runs on every API request made with a token. */
 export async function findApiTokenWithUser(
   executor: Executor,
   tokenHash: string,
 ): Promise<{ token: ApiTokenRow; user: UserWithOrganisation } | undefined> {
-  const row = await executor
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .innerJoin('organisations', 'organisations.id', 'users.org_id')
-    .selectAll('users')
-    .select([
-      'organisations.name as org_name',
-      'organisations.country as org_country',
-      'organisations.kind as org_kind',
-      'api_tokens.id as t_id',
-      'api_tokens.token_hash as t_token_hash',
-      'api_tokens.name as t_name',
-      'api_tokens.scopes as t_scopes',
-      'api_tokens.created_at as t_created_at',
-      'api_tokens.expires_at as t_expires_at',
-      'api_tokens.last_used_at as t_last_used_at',
-      'api_tokens.revoked_at as t_revoked_at',
-    ])
-    .where('api_tokens.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = (await selectApiTokenWithUser(executor, tokenHash)).rows[0];
   if (!row) return undefined;
   const {
     t_id,

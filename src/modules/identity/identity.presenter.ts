@@ -7,14 +7,18 @@ import type { OrganisationRow } from './organisations.repository.js';
 import type { UserWithOrganisation } from './users.repository.js';
 import type { ApiTokenRow } from './credentials.repository.js';
 
-const storedRoles = z.array(z.enum(ROLES));
 const storedScopes = z.array(z.enum(TOKEN_SCOPES));
 
-/** Roles as stored; anything unreadable counts as no role (fail closed). */
+const KNOWN_ROLES: ReadonlySet<string> = new Set(ROLES);
+
+/** Roles as stored; anything unreadable counts as no role (fail closed). Runs on every request: no zod here. */
 export function parseRoles(text: string): Role[] {
   try {
-    const parsed = storedRoles.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : [];
+    const parsed: unknown = JSON.parse(text);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.every((role) => typeof role === 'string' && KNOWN_ROLES.has(role))
+      ? (parsed as Role[])
+      : [];
   } catch {
     return [];
   }
