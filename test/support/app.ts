@@ -21,7 +21,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(database: TestDatabase): Promise<TestApp> {
+/** `extraRoutes` lets a test add a route of its own before the server is sealed. */
+export async function startTestApp(
+  database: TestDatabase,
+  extraRoutes?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
   const clock = new ManualClock('2026-11-28T09:00:00.000Z');
   const config = loadConfig({
     TANDEM_DATABASE_URL: database.url,
@@ -31,6 +35,7 @@ export async function startTestApp(database: TestDatabase): Promise<TestApp> {
   });
   const context = createAppContext(config, { storage: database.storage, clock });
   const app = await buildServer(context);
+  extraRoutes?.(app);
   await app.ready();
   return { app, context, clock, close: () => app.close() };
 }

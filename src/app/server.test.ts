@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/support/storage.js';
+import { startTestApp, type TestApp } from '../../test/support/app.js';
+
+describeEachEngine('the HTTP server', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(database());
+  });
+  afterAll(async () => t.close());
+
+  it('answers the health and readiness probes without signing in', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({
+      status: 'ok',
+    });
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({
+      status: 'ready',
+      storage: database().engine,
+    });
+  });
+
+  it('sends a Content-Security-Policy and the other security headers on every response', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/me' });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-request-id']).toBe(response.json().error.requestId);
+  });
+
+  it('publishes an OpenAPI 3 document built from the route schemas', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/users', '/api/organisations']),
+    );
+    expect(
+      document.paths['/api/auth/login'].post.requestBody.content['application/json'].schema
+        .required,
+    ).toEqual(['username', 'password']);
+  });
+
+  it('answers an unknown API path with a catalogue 404', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('turns malformed JSON into a 400 that reveals nothing of the parser', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The request could not be understood.',
+    });
+  });
+});
+
+describeEachEngine('the error handler', (database) => {
+  it('turns an unexpected error into a plain 500 with only a request id', async () => {
+    const t = await startTestApp(database(), (app) => {
+      app.get('/api/test-explodes', { config: { public: true } }, () => {
+        throw new Error('secret detail: connection string postgres://user:pw@db');
+      });
+    });
+    try {
+      const response = await t.app.inject({ method: 'GET', url: '/api/test-explodes' });
+      expect(response.statusCode).toBe(500);
+      expect(response.body).not.toContain('secret');
+      expect(response.json().error).toMatchObject({
+        code: 'INTERNAL',
+        message: 'Something went wrong. The error has been logged.',
+      });
+    } finally {
+      await t.close();
+    }
+  });
+});
