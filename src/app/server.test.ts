@@ -85,3 +85,37 @@ describeEachEngine('the error handler', (database) => {
     }
   });
 });
+
+describeEachEngine('structured logs', (database) => {
+  it('carry the request id and never the token, cookie or password', async () => {
+    const lines: string[] = [];
+    const t = await startTestApp(database(), undefined, {
+      logLevel: 'info',
+      logStream: { write: (line) => lines.push(line) },
+    });
+    try {
+      const secretToken = 'tdm_THIS-TOKEN-MUST-NOT-BE-LOGGED';
+      const withToken = await t.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: {
+          authorization: `Bearer ${secretToken}`,
+          cookie: 'tandem_session=COOKIE-MUST-NOT-BE-LOGGED',
+        },
+      });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'someone', password: 'PASSWORD-MUST-NOT-BE-LOGGED' },
+      });
+      const log = lines.join('');
+      expect(log).toContain(withToken.headers['x-request-id']);
+      expect(log).toContain('[redacted]');
+      expect(log).not.toContain('THIS-TOKEN-MUST-NOT-BE-LOGGED');
+      expect(log).not.toContain('COOKIE-MUST-NOT-BE-LOGGED');
+      expect(log).not.toContain('PASSWORD-MUST-NOT-BE-LOGGED');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -40,10 +40,31 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-tandem_session' : 'tandem_session';
 }
 
-export async function buildServer(context: AppContext): Promise<FastifyInstance> {
+export interface ServerOptions {
+  /** Where logs go (standard output by default); tests read them. */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildServer(
+  context: AppContext,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
   const { config } = context;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } },
+    logger: {
+      level: config.logLevel,
+      redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
+      // Headers are logged (minus secrets) because request tracing across nodes needs them.
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          remoteAddress: request.ip,
+        }),
+      },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,

@@ -25,16 +25,17 @@ export interface TestApp {
 export async function startTestApp(
   database: TestDatabase,
   extraRoutes?: (app: FastifyInstance) => void,
+  options: { logLevel?: string; logStream?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
   const clock = new ManualClock('2026-11-28T09:00:00.000Z');
   const config = loadConfig({
     TANDEM_DATABASE_URL: database.url,
     TANDEM_ENV: 'test',
-    TANDEM_LOG_LEVEL: 'silent',
+    TANDEM_LOG_LEVEL: options.logLevel ?? 'silent',
     TANDEM_PUBLIC_URL: TEST_ORIGIN,
   });
   const context = createAppContext(config, { storage: database.storage, clock });
-  const app = await buildServer(context);
+  const app = await buildServer(context, options.logStream ? { logStream: options.logStream } : {});
   extraRoutes?.(app);
   await app.ready();
   return { app, context, clock, close: () => app.close() };
