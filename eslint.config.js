@@ -3,13 +3,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '.test-results/**', 'bin/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '.test-results/**', 'bin/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.json', './web/tsconfig.json'],
+        project: ['./tsconfig.json', './web/tsconfig.json', './web/tsconfig.node.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -37,8 +37,19 @@ interface Figures {
 async function load(url: string, headers: Record<string, string>): Promise<Figures> {
   // A short warm-up lets the JIT and the database caches settle.
   await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 });
-  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_SECONDS });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  const result = await autocannon({
+    url,
+    headers,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 /** Seeds one organisation, user and token; returns the token. */
@@ -46,13 +57,32 @@ async function seed(databaseUrl: string): Promise<string> {
   const context = createAppContext(loadConfig({ TANDEM_DATABASE_URL: databaseUrl }));
   try {
     await migrateToLatest(context.storage);
-    const org = await createOrganisation(context.identity, { name: `Bench organisation ${Date.now()}`, country: 'PK', kind: 'ministry' }, undefined);
+    const org = await createOrganisation(
+      context.identity,
+      { name: `Bench organisation ${Date.now()}`, country: 'PK', kind: 'ministry' },
+      undefined,
+    );
     if (!org.ok) throw new Error(org.error);
-    const user = await createUser(context.identity, { username: `bench.${Date.now()}`, displayName: 'Bench user', orgId: org.value.id, roles: ['analyst'], password: 'bench password long enough' }, undefined);
+    const user = await createUser(
+      context.identity,
+      {
+        username: `bench.${Date.now()}`,
+        displayName: 'Bench user',
+        orgId: org.value.id,
+        roles: ['analyst'],
+        password: 'bench password long enough',
+      },
+      undefined,
+    );
     if (!user.ok) throw new Error(user.error);
     const row = await findUser(context.storage.db, user.value.id);
     if (!row) throw new Error('bench user vanished');
-    const { token } = await createApiToken(context.identity, toCurrentUser(row), { name: 'bench', scopes: ['profile:read'], expiresInDays: 1 }, { address: 'bench', requestId: 'bench' });
+    const { token } = await createApiToken(
+      context.identity,
+      toCurrentUser(row),
+      { name: 'bench', scopes: ['profile:read'], expiresInDays: 1 },
+      { address: 'bench', requestId: 'bench' },
+    );
     return token;
   } finally {
     await context.storage.close();
@@ -77,14 +107,22 @@ async function measureTandem(databaseUrl: string, port: number): Promise<Figures
 }
 
 function line(label: string, f: Figures, baseline?: Figures): string {
-  const ratio = baseline ? `  (${((f.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)}% of raw baseline)` : '';
+  const ratio = baseline
+    ? `  (${((f.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)}% of raw baseline)`
+    : '';
   const problems = f.non2xx + f.errors > 0 ? `  [${f.non2xx} non-2xx, ${f.errors} errors]` : '';
   return `${label.padEnd(34)} ${Math.round(f.requestsPerSecond).toLocaleString('en').padStart(7)} req/s   p50 ${f.p50} ms   p99 ${f.p99} ms${ratio}${problems}`;
 }
 
 async function runHttpBench(): Promise<void> {
-  console.log(`\nAuthenticated API: GET /api/me with an API token, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run`);
-  const baselineServer = startChild(process.execPath, ['--import', 'tsx', 'bench/support/baseline-server.ts'], { PORT: '18931' });
+  console.log(
+    `\nAuthenticated API: GET /api/me with an API token, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run`,
+  );
+  const baselineServer = startChild(
+    process.execPath,
+    ['--import', 'tsx', 'bench/support/baseline-server.ts'],
+    { PORT: '18931' },
+  );
   let baseline: Figures;
   try {
     await waitForHttp('http://127.0.0.1:18931/');

@@ -15,10 +15,18 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void
   }
 }
 
-export function startChild(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+export function startChild(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): ChildProcess {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
-    if (code !== 0 && signal === null) console.error(`${command} ${args.join(' ')} exited with ${code}`);
+    if (code !== 0 && signal === null)
+      console.error(`${command} ${args.join(' ')} exited with ${code}`);
   });
   return child;
 }

@@ -1,0 +1,89 @@
+/**
+ * Interface languages: English, Simplified Chinese and Urdu (right-to-left).
+ * The chosen language lives in localStorage (so the sign-in page speaks it
+ * too) and in the user's profile; applying it also sets `lang` and `dir` on
+ * the document so that the whole layout mirrors for Urdu.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LOCALES, type Locale } from '../api/types';
+import en from './en.json';
+import ur from './ur.json';
+import zhHans from './zh-Hans.json';
+
+export type Catalogue = typeof en;
+
+// Typed against the English catalogue: a key missing from a translation fails the type check.
+const catalogues: Record<Locale, Catalogue> = { en, 'zh-Hans': zhHans, ur };
+
+const STORAGE_KEY = 'tandem.locale';
+
+/** What each language calls itself, for the language switch. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  'zh-Hans': '中文',
+  ur: 'اردو',
+};
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function textDirection(locale: Locale): 'ltr' | 'rtl' {
+  return locale === 'ur' ? 'rtl' : 'ltr';
+}
+
+function storedLocale(): Locale | null {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null; // storage can be disabled by policy
+  }
+}
+
+function browserLocale(): Locale {
+  for (const tag of navigator.languages) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith('ur')) return 'ur';
+    if (lower === 'zh' || lower.startsWith('zh-hans') || lower === 'zh-cn' || lower === 'zh-sg')
+      return 'zh-Hans';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function applyToDocument(locale: Locale): void {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = textDirection(locale);
+}
+
+export async function initI18n(): Promise<void> {
+  const locale = storedLocale() ?? browserLocale();
+  await i18next.use(initReactI18next).init({
+    resources: Object.fromEntries(LOCALES.map((code) => [code, { translation: catalogues[code] }])),
+    lng: locale,
+    fallbackLng: 'en',
+    supportedLngs: [...LOCALES],
+    load: 'currentOnly',
+    interpolation: { escapeValue: false }, // React escapes
+    nsSeparator: false, // one namespace; keys may contain ':' (token scopes)
+    returnNull: false,
+  });
+  applyToDocument(locale);
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18next.language) ? i18next.language : 'en';
+}
+
+/** Switches the interface language and remembers it on this browser. */
+export async function applyLocale(locale: Locale): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // not remembered on this browser; the profile still holds it
+  }
+  applyToDocument(locale);
+  if (i18next.language !== locale) await i18next.changeLanguage(locale);
+}
