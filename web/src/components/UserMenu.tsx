@@ -10,8 +10,12 @@ import { currentLocale } from '../i18n';
 import { countryName } from '../lib/countries';
 import { Icon } from './icons';
 
+/** Up to two initials from the words of a name that start with a letter ("Node administrator (demo)" -> "NA"). */
 function initials(name: string): string {
-  const parts = name.trim().split(/\s+/u).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/\s+/u)
+    .filter((part) => /^\p{L}/u.test(part));
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0]];
   return letters
     .map((part) => (part ? Array.from(part)[0] : ''))
