@@ -12,6 +12,11 @@ import type {
   SessionsTable,
   UsersTable,
 } from '../modules/identity/identity.tables.js';
+import type {
+  RecordReleasesTable,
+  RecordsTable,
+  RecordVersionsTable,
+} from '../modules/records/records.tables.js';
 
 export interface Database {
   node_settings: NodeSettingsTable;
@@ -23,4 +28,7 @@ export interface Database {
   bootstrap_tokens: BootstrapTokensTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  records: RecordsTable;
+  record_releases: RecordReleasesTable;
+  record_versions: RecordVersionsTable;
 }

@@ -1,2 +1,3 @@
 export * from './types.js';
 export * from './policy.js';
+export * from './read-scope.js';

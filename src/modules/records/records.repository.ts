@@ -1,0 +1,165 @@
+/**
+ * The only SQL for shareable records: their sharing columns, release lists and
+ * versions, and the read filter that every list, count and cluster query over
+ * records must include. Type-specific modules keep their own query tables
+ * (incidents, threat reports, …) keyed by the same id.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { markingProblem, type ReadScope, type ShareableRecord } from '../../core/policy/index.js';
+import type { Executor } from '../../storage/executor.js';
+import type { RecordsTable, RecordVersionsTable } from './records.tables.js';
+
+export type RecordRow = RecordsTable;
+export type RecordVersionRow = RecordVersionsTable;
+
+/** One version of a record, as a module hands it over for storage. */
+export interface RecordVersionInput {
+  id: string;
+  type: string;
+  createdBy: string;
+  createdByUser: string | null;
+  marking: string;
+  releasableTo: readonly string[];
+  created: string;
+  modified: string;
+  revoked: boolean;
+  receivedFromPeer: boolean;
+  containsPersonalData: boolean;
+  legalBasis: string | null;
+  body: Record<string, unknown>;
+}
+
+/** The policy's view of a stored record. */
+export function toShareable(
+  row: Pick<
+    RecordRow,
+    | 'id'
+    | 'created_by'
+    | 'created_by_user'
+    | 'marking'
+    | 'releasable_to'
+    | 'received_from_peer'
+    | 'contains_personal_data'
+    | 'legal_basis'
+  >,
+): ShareableRecord {
+  let releasableTo: unknown;
+  try {
+    releasableTo = JSON.parse(row.releasable_to);
+  } catch {
+    releasableTo = undefined; // unreadable: the policy fails closed on it
+  }
+  return {
+    id: row.id,
+    created_by: row.created_by,
+    created_by_user: row.created_by_user,
+    marking: row.marking,
+    releasable_to: releasableTo,
+    received_from_peer: row.received_from_peer === 1,
+    contains_personal_data: row.contains_personal_data === 1,
+    legal_basis: row.legal_basis,
+  };
+}
+
+/**
+ * Stores a new version: the current row is replaced, the release list is
+ * rewritten, and the version is kept for history. Runs in the caller's
+ * transaction so that the module's query table changes with it.
+ */
+export async function storeRecordVersion(
+  trx: Executor,
+  input: RecordVersionInput,
+  storedAt: string,
+): Promise<RecordRow> {
+  const row: RecordRow = {
+    id: input.id,
+    type: input.type,
+    created_by: input.createdBy,
+    created_by_user: input.createdByUser,
+    marking: input.marking,
+    marking_valid: 0,
+    releasable_to: JSON.stringify(input.releasableTo),
+    created: input.created,
+    modified: input.modified,
+    revoked: input.revoked ? 1 : 0,
+    received_from_peer: input.receivedFromPeer ? 1 : 0,
+    contains_personal_data: input.containsPersonalData ? 1 : 0,
+    legal_basis: input.legalBasis,
+    body: JSON.stringify(input.body),
+  };
+  row.marking_valid = markingProblem(toShareable(row)) === undefined ? 1 : 0;
+  await trx
+    .insertInto('records')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...row }))
+    .execute();
+  await trx.deleteFrom('record_releases').where('record_id', '=', row.id).execute();
+  const grantees = row.marking_valid === 1 ? [...new Set(input.releasableTo)] : [];
+  if (grantees.length > 0) {
+    await trx
+      .insertInto('record_releases')
+      .values(grantees.map((grantee) => ({ record_id: row.id, grantee })))
+      .execute();
+  }
+  await trx
+    .insertInto('record_versions')
+    .values({
+      record_id: row.id,
+      modified: row.modified,
+      stored_at: storedAt,
+      stored_by_user: input.createdByUser,
+      created_by: row.created_by,
+      created_by_user: row.created_by_user,
+      marking: row.marking,
+      marking_valid: row.marking_valid,
+      releasable_to: row.releasable_to,
+      revoked: row.revoked,
+      body: row.body,
+    })
+    .execute();
+  return row;
+}
+
+export async function findRecord(
+  executor: Executor,
+  id: string,
+  type: string,
+): Promise<RecordRow | undefined> {
+  return executor
+    .selectFrom('records')
+    .selectAll()
+    .where('id', '=', id)
+    .where('type', '=', type)
+    .executeTakeFirst();
+}
+
+export async function listRecordVersions(
+  executor: Executor,
+  id: string,
+): Promise<RecordVersionRow[]> {
+  return executor
+    .selectFrom('record_versions')
+    .selectAll()
+    .where('record_id', '=', id)
+    .orderBy('modified', 'desc')
+    .execute();
+}
+
+/**
+ * The read filter: true exactly for the records canRead allows this reader
+ * (records.read-filter.test.ts proves it on both engines). Refers to the
+ * `records` table by name: join it under that name.
+ */
+export function readableBy(scope: ReadScope): RawBuilder<SqlBool> {
+  if (scope.readsNothing) return sql<SqlBool>`1 = 0`;
+  const released = (grantees: readonly string[]) =>
+    sql`exists (select 1 from record_releases rr where rr.record_id = records.id and rr.grantee in (${sql.join(grantees)}))`;
+  return sql<SqlBool>`(
+    (records.marking_valid = 1 and records.marking in (${sql.join(scope.openMarkings)}))
+    or (records.marking_valid = 1 and records.marking in (${sql.join(scope.listedMarkings)})
+        and (records.created_by = ${scope.orgId} or ${released(scope.listGrantees)}))
+    or (records.marking_valid = 1 and records.marking = ${scope.namedMarking}
+        and (records.created_by_user = ${scope.userId} or ${released(scope.namedGrantees)}))
+    or (records.marking_valid = 0 and records.created_by = ${scope.orgId})
+  )`;
+}

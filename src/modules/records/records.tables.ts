@@ -1,0 +1,39 @@
+/** Row types of the shareable-record tables (see the records migration). */
+export interface RecordsTable {
+  id: string;
+  type: string;
+  created_by: string;
+  created_by_user: string | null;
+  marking: string;
+  /** 1 when the sharing fields passed the policy's markingProblem check when stored. */
+  marking_valid: number;
+  /** JSON array, as the originator wrote it. */
+  releasable_to: string;
+  created: string;
+  modified: string;
+  revoked: number;
+  received_from_peer: number;
+  contains_personal_data: number;
+  legal_basis: string | null;
+  /** JSON object: the record's own fields in their current version. */
+  body: string;
+}
+
+export interface RecordReleasesTable {
+  record_id: string;
+  grantee: string;
+}
+
+export interface RecordVersionsTable {
+  record_id: string;
+  modified: string;
+  stored_at: string;
+  stored_by_user: string | null;
+  created_by: string;
+  created_by_user: string | null;
+  marking: string;
+  marking_valid: number;
+  releasable_to: string;
+  revoked: number;
+  body: string;
+}
