@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { incidentRoutes } from '../modules/incidents/incidents.routes.js';
 import { adminRoutes } from '../modules/identity/admin.routes.js';
 import { authRoutes } from '../modules/identity/auth.routes.js';
 import { meRoutes } from '../modules/identity/me.routes.js';
@@ -120,6 +121,7 @@ export async function buildServer(
   await app.register(meRoutes, { identity: context.identity });
   await app.register(adminRoutes, { identity: context.identity });
   await app.register(auditRoutes, { db: context.storage.db, audit: context.audit });
+  await app.register(incidentRoutes, { deps: { db: context.storage.db, clock: context.clock, audit: context.audit } });
 
   if (webIndex !== undefined && config.webDir) await installWebApp(app, config.webDir);
   return app;

@@ -3,6 +3,7 @@
  * tables (`<module>.tables.ts`); this file only puts them together.
  */
 import type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';
+import type { IncidentsTable } from '../modules/incidents/incidents.tables.js';
 import type {
   ApiTokensTable,
   AuthThrottleTable,
@@ -31,4 +32,5 @@ export interface Database {
   records: RecordsTable;
   record_releases: RecordReleasesTable;
   record_versions: RecordVersionsTable;
+  incidents: IncidentsTable;
 }

@@ -3,7 +3,8 @@
  * and point to polyline. Segments are great-circle arcs, computed with unit
  * vectors (cross-track distance when the foot of the perpendicular lies on the
  * arc, else the nearer end), so there is no projection error at any distance
- * or latitude; the only error is the sphere against WGS84 (≤ ~0.5%).
+ * or latitude; the only error is the sphere against WGS84 (< 0.45% in the
+ * region, < 0.6% anywhere; see sphere.ts).
  *
  * Owns: distances. Must never: touch H3 or decide what is "near" for a query.
  */
@@ -27,7 +28,8 @@ export function haversineKm(a: LatLon, b: LatLon): number {
   const dLat = (b.lat - a.lat) * DEG;
   const dLon = (b.lon - a.lon) * DEG;
   const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * DEG) * Math.cos(b.lat * DEG) * Math.sin(dLon / 2) ** 2;
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * DEG) * Math.cos(b.lat * DEG) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -95,19 +97,22 @@ export function preparePolyline(polyline: readonly LatLon[]): PreparedPolyline {
   if (arcs.length === 0) arcs.push(toArc(vectors[0] as Vec3, vectors[0] as Vec3));
   const lengthKm = radiansToKm(arcs.reduce((sum, arc) => sum + 2 * arc.halfAngle, 0));
 
-  const angleWithin = (p: Vec3, limit: number): number => {
+  // Nearest arc within `limit` (radians); with `stopEarly`, any arc within the limit will do.
+  const angleWithin = (p: Vec3, limit: number, stopEarly: boolean): number => {
     let best = Infinity;
     for (const arc of arcs) {
       if (angleBetween(p, arc.mid) - arc.halfAngle > Math.min(best, limit)) continue;
       best = Math.min(best, angleToArc(p, arc));
+      if (stopEarly && best <= limit) return best;
     }
     return best;
   };
   return {
     points: polyline,
     lengthKm,
-    distanceKm: (point) => radiansToKm(angleWithin(toVec3(point), Infinity)),
-    isWithinKm: (point, km) => radiansToKm(angleWithin(toVec3(point), km / EARTH_RADIUS_KM)) <= km,
+    distanceKm: (point) => radiansToKm(angleWithin(toVec3(point), Infinity, false)),
+    isWithinKm: (point, km) =>
+      radiansToKm(angleWithin(toVec3(point), km / EARTH_RADIUS_KM, true)) <= km,
   };
 }
 

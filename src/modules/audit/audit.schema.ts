@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   'personal_data.read',
   'audit.read',
   'release.egress',
+  'record.created',
+  'record.updated',
+  'record.revoked',
+  'record.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

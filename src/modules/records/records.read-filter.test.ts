@@ -57,7 +57,7 @@ const readerArbitrary: fc.Arbitrary<Reader> = fc.record({
   orgId: fc.constantFrom(...orgs),
   groupIds: fc.subarray(groups),
   roles: fc.subarray([...ROLES], { minLength: 1 }),
-  active: fc.boolean({}),
+  active: fc.boolean(),
 });
 
 describeEachEngine('the SQL read filter', (database) => {

@@ -1,0 +1,154 @@
+/**
+ * Policy everywhere: for users of four organisations and incidents of every
+ * marking, each read path (list, detail, history, facet counts) returns
+ * exactly what canRead allows — on both engines.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { canRead } from '../../core/policy/index.js';
+import type { TlpMarking } from '../../core/policy/types.js';
+import { describeEachEngine } from '../../../test/support/storage.js';
+import {
+  buildUser,
+  signIn,
+  startTestApp,
+  TEST_ORIGIN,
+  type TestApp,
+} from '../../../test/support/app.js';
+import { buildIncidentInput } from '../../../test/support/factories.js';
+import { findUser } from '../identity/users.repository.js';
+import { toCurrentUser } from '../identity/identity.presenter.js';
+import { findRecord, toShareable } from '../records/records.repository.js';
+
+type Who = 'analystA' | 'viewerA' | 'analystB' | 'viewerC' | 'liaisonD';
+interface Case {
+  name: string;
+  author: 'analystA' | 'analystB';
+  marking: TlpMarking;
+  releasedTo: Who[] | ('orgB' | 'orgC' | 'orgD')[];
+  readers: Who[];
+}
+
+const EVERYONE: Who[] = ['analystA', 'viewerA', 'analystB', 'viewerC', 'liaisonD'];
+const CASES: Case[] = [
+  { name: 'clear', author: 'analystA', marking: 'TLP:CLEAR', releasedTo: [], readers: EVERYONE },
+  { name: 'green', author: 'analystA', marking: 'TLP:GREEN', releasedTo: [], readers: EVERYONE },
+  {
+    name: 'amber to B',
+    author: 'analystA',
+    marking: 'TLP:AMBER',
+    releasedTo: ['orgB'],
+    readers: ['analystA', 'viewerA', 'analystB'],
+  },
+  {
+    name: 'amber+strict to C and D',
+    author: 'analystA',
+    marking: 'TLP:AMBER+STRICT',
+    releasedTo: ['orgC', 'orgD'],
+    readers: ['analystA', 'viewerA', 'viewerC', 'liaisonD'],
+  },
+  {
+    name: 'red to the liaison of D',
+    author: 'analystA',
+    marking: 'TLP:RED',
+    releasedTo: ['liaisonD'],
+    readers: ['analystA', 'liaisonD'],
+  },
+  {
+    name: 'amber kept by B',
+    author: 'analystB',
+    marking: 'TLP:AMBER',
+    releasedTo: [],
+    readers: ['analystB'],
+  },
+  {
+    name: 'red kept by its author',
+    author: 'analystB',
+    marking: 'TLP:RED',
+    releasedTo: [],
+    readers: ['analystB'],
+  },
+];
+
+describeEachEngine('incidents under the sharing policy', (database) => {
+  let t: TestApp;
+  const cookies = new Map<Who, string>();
+  const userIds = new Map<Who, string>();
+  const orgIds = new Map<string, string>();
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await startTestApp(database());
+    const analystA = await buildUser(t.context, { roles: ['analyst'] });
+    const viewerA = await buildUser(t.context, { roles: ['viewer'], orgId: analystA.orgId });
+    const analystB = await buildUser(t.context, { roles: ['analyst'] });
+    const viewerC = await buildUser(t.context, { roles: ['viewer'] });
+    const liaisonD = await buildUser(t.context, { roles: ['liaison'] });
+    const all = { analystA, viewerA, analystB, viewerC, liaisonD };
+    for (const [who, user] of Object.entries(all) as [Who, typeof analystA][]) {
+      cookies.set(who, await signIn(t.app, user.username));
+      userIds.set(who, user.userId);
+    }
+    orgIds.set('orgB', analystB.orgId).set('orgC', viewerC.orgId).set('orgD', liaisonD.orgId);
+    for (const c of CASES) {
+      const releasableTo = c.releasedTo.map(
+        (g) => orgIds.get(g) ?? userIds.get(g as Who) ?? 'missing',
+      );
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/incidents',
+        headers: { cookie: cookies.get(c.author) ?? '', origin: TEST_ORIGIN },
+        payload: buildIncidentInput({ marking: c.marking, releasableTo, narrative: c.name }),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      ids.set(c.name, response.json().incident.id);
+    }
+  });
+  afterAll(async () => t.close());
+
+  const get = (who: Who, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: { cookie: cookies.get(who) ?? '' } });
+
+  it.each(EVERYONE)('shows %s exactly the readable incidents on every path', async (who) => {
+    const expected = CASES.filter((c) => c.readers.includes(who))
+      .map((c) => ids.get(c.name))
+      .sort();
+
+    // canRead agrees with the table.
+    const row = await findUser(t.context.storage.db, userIds.get(who) ?? '');
+    if (!row) throw new Error('user missing');
+    const reader = toCurrentUser(row);
+    const byPolicy: string[] = [];
+    for (const id of ids.values()) {
+      const record = await findRecord(t.context.storage.db, id, 'incident');
+      if (record && canRead(reader, toShareable(record))) byPolicy.push(id);
+    }
+    expect(byPolicy.sort()).toEqual(expected);
+
+    const list = await get(who, '/api/incidents?limit=500');
+    expect((list.json().items as { id: string }[]).map((i) => i.id).sort()).toEqual(expected);
+
+    const facets = await get(who, '/api/incidents/facets');
+    expect(facets.json().total).toBe(expected.length);
+
+    for (const [name, id] of ids) {
+      const readable = expected.includes(id);
+      expect((await get(who, `/api/incidents/${id}`)).statusCode, `${who} detail ${name}`).toBe(
+        readable ? 200 : 404,
+      );
+      expect(
+        (await get(who, `/api/incidents/${id}/history`)).statusCode,
+        `${who} history ${name}`,
+      ).toBe(readable ? 200 : 404);
+    }
+  });
+
+  it('shows the release list only to the originating organisation', async () => {
+    const id = ids.get('amber to B') ?? '';
+    expect((await get('viewerA', `/api/incidents/${id}`)).json().incident.releasableTo).toEqual([
+      orgIds.get('orgB'),
+    ]);
+    expect(
+      (await get('analystB', `/api/incidents/${id}`)).json().incident.releasableTo,
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * The only SQL for incidents. Every read joins `records` and applies the
+ * sharing policy's read filter: nothing leaves this file that the reader may
+ * not see, so counts and clusters equal what canRead allows.
+ */
+import type { SelectQueryBuilder } from 'kysely';
+import type { ReadScope } from '../../core/policy/index.js';
+import type { Executor } from '../../storage/executor.js';
+import type { Database } from '../../storage/schema.js';
+import { readableBy, type RecordRow } from '../records/records.repository.js';
+import type { IncidentsTable } from './incidents.tables.js';
+
+export type IncidentRow = IncidentsTable;
+export type IncidentWithRecord = IncidentRow & { record: RecordRow };
+
+export interface IncidentFilters {
+  from?: string | undefined;
+  to?: string | undefined;
+  eventType?: string | undefined;
+  subEventType?: string | undefined;
+  country?: string | undefined;
+  createdBy?: string | undefined;
+  marking?: string | undefined;
+  siteId?: string | undefined;
+  movementId?: string | undefined;
+  includeRevoked?: boolean | undefined;
+  /** A geographic pre-filter: the point's cell at one stored resolution is in this list. */
+  cells?: { column: 'h3_r4' | 'h3_r6' | 'h3_r8'; cells: readonly string[] } | undefined;
+}
+
+export async function saveIncidentRow(trx: Executor, row: IncidentRow): Promise<void> {
+  await trx
+    .insertInto('incidents')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...row }))
+    .execute();
+}
+
+type Scoped = SelectQueryBuilder<Database, 'incidents' | 'records', object>;
+
+function filtered(executor: Executor, scope: ReadScope, f: IncidentFilters): Scoped {
+  return executor
+    .selectFrom('incidents')
+    .innerJoin('records', 'records.id', 'incidents.id')
+    .where(readableBy(scope))
+    .$if(!f.includeRevoked, (qb) => qb.where('records.revoked', '=', 0))
+    .$if(f.from !== undefined, (qb) => qb.where('incidents.event_date', '>=', f.from ?? ''))
+    .$if(f.to !== undefined, (qb) => qb.where('incidents.event_date', '<=', f.to ?? ''))
+    .$if(f.eventType !== undefined, (qb) =>
+      qb.where('incidents.event_type', '=', f.eventType ?? ''),
+    )
+    .$if(f.subEventType !== undefined, (qb) =>
+      qb.where('incidents.sub_event_type', '=', f.subEventType ?? ''),
+    )
+    .$if(f.country !== undefined, (qb) => qb.where('incidents.country', '=', f.country ?? ''))
+    .$if(f.createdBy !== undefined, (qb) => qb.where('records.created_by', '=', f.createdBy ?? ''))
+    .$if(f.marking !== undefined, (qb) => qb.where('records.marking', '=', f.marking ?? ''))
+    .$if(f.siteId !== undefined, (qb) => qb.where('incidents.site_id', '=', f.siteId ?? ''))
+    .$if(f.movementId !== undefined, (qb) =>
+      qb.where('incidents.movement_id', '=', f.movementId ?? ''),
+    )
+    .$if(f.cells !== undefined, (qb) => {
+      const cells = f.cells;
+      if (!cells || cells.cells.length === 0) return qb.where('incidents.id', '=', '');
+      return qb.where(`incidents.${cells.column}`, 'in', [...cells.cells]);
+    });
+}
+
+const RECORD_COLUMNS = [
+  'records.type',
+  'records.created_by',
+  'records.created_by_user',
+  'records.marking',
+  'records.marking_valid',
+  'records.releasable_to',
+  'records.created',
+  'records.modified',
+  'records.revoked',
+  'records.received_from_peer',
+  'records.contains_personal_data',
+  'records.legal_basis',
+  'records.body',
+] as const;
+
+type JoinedRow = IncidentRow & Omit<RecordRow, 'id'>;
+
+function split(row: JoinedRow): IncidentWithRecord {
+  const {
+    type,
+    created_by,
+    created_by_user,
+    marking,
+    marking_valid,
+    releasable_to,
+    created,
+    modified,
+    revoked,
+    received_from_peer,
+    contains_personal_data,
+    legal_basis,
+    body,
+    ...incident
+  } = row;
+  return {
+    ...incident,
+    record: {
+      id: incident.id,
+      type,
+      created_by,
+      created_by_user,
+      marking,
+      marking_valid,
+      releasable_to,
+      created,
+      modified,
+      revoked,
+      received_from_peer,
+      contains_personal_data,
+      legal_basis,
+      body,
+    },
+  };
+}
+
+/** Newest first; `after` is the (event_date, id) of the last row of the previous page. */
+export async function listIncidents(
+  executor: Executor,
+  scope: ReadScope,
+  filters: IncidentFilters,
+  page: { limit: number; after?: readonly [string, string] | undefined },
+): Promise<IncidentWithRecord[]> {
+  const after = page.after;
+  const rows = await filtered(executor, scope, filters)
+    .selectAll('incidents')
+    .select(RECORD_COLUMNS)
+    .$if(after !== undefined, (qb) => {
+      const [date = '', id = ''] = after ?? [];
+      return qb.where((eb) =>
+        eb.or([
+          eb('incidents.event_date', '<', date),
+          eb.and([eb('incidents.event_date', '=', date), eb('incidents.id', '<', id)]),
+        ]),
+      );
+    })
+    .orderBy('incidents.event_date', 'desc')
+    .orderBy('incidents.id', 'desc')
+    .limit(page.limit)
+    .execute();
+  return rows.map(split);
+}
+
+export async function findIncident(
+  executor: Executor,
+  scope: ReadScope,
+  id: string,
+): Promise<IncidentWithRecord | undefined> {
+  const row = await filtered(executor, scope, { includeRevoked: true })
+    .selectAll('incidents')
+    .select(RECORD_COLUMNS)
+    .where('incidents.id', '=', id)
+    .executeTakeFirst();
+  return row ? split(row) : undefined;
+}
+
+/** The incident whatever the reader: for the originator's edit checks only, never for presenting. */
+export async function findIncidentForEdit(
+  executor: Executor,
+  id: string,
+): Promise<IncidentWithRecord | undefined> {
+  const row = await executor
+    .selectFrom('incidents')
+    .innerJoin('records', 'records.id', 'incidents.id')
+    .selectAll('incidents')
+    .select(RECORD_COLUMNS)
+    .where('incidents.id', '=', id)
+    .executeTakeFirst();
+  return row ? split(row) : undefined;
+}
+
+export async function countIncidentsByType(
+  executor: Executor,
+  scope: ReadScope,
+  filters: IncidentFilters,
+): Promise<{ eventType: string; count: number }[]> {
+  const rows = await filtered(executor, scope, filters)
+    .select(['incidents.event_type as eventType', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('incidents.event_type')
+    .orderBy('incidents.event_type')
+    .execute();
+  return rows.map((row) => ({ eventType: row.eventType, count: Number(row.count) }));
+}
+
+export async function countIncidentsByCell(
+  executor: Executor,
+  scope: ReadScope,
+  filters: IncidentFilters,
+  column: 'h3_r4' | 'h3_r6' | 'h3_r8',
+): Promise<{ cell: string; count: number }[]> {
+  const rows = await filtered(executor, scope, filters)
+    .select([`incidents.${column} as cell`, (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(`incidents.${column}`)
+    .execute();
+  return rows.map((row) => ({ cell: row.cell, count: Number(row.count) }));
+}
