@@ -38,7 +38,8 @@ export async function saveIncidentRow(trx: Executor, row: IncidentRow): Promise<
 
 type Scoped = SelectQueryBuilder<Database, 'incidents' | 'records', object>;
 
-function filtered(executor: Executor, scope: ReadScope, f: IncidentFilters): Scoped {
+/** Incidents joined with their records, narrowed by the read filter and the given filters: every query starts here. */
+export function filtered(executor: Executor, scope: ReadScope, f: IncidentFilters): Scoped {
   return executor
     .selectFrom('incidents')
     .innerJoin('records', 'records.id', 'incidents.id')

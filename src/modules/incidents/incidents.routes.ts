@@ -10,7 +10,7 @@ import {
   listIncidents,
   type IncidentFilters,
 } from './incidents.repository.js';
-import { incidentListQuerySchema, type IncidentListQuery } from './incidents.query.js';
+import { filtersOf, incidentFilterSchema, incidentListQuerySchema } from './incidents.query.js';
 import { incidentInputSchema } from './incidents.schema.js';
 import {
   presentIncident,
@@ -51,19 +51,6 @@ function toError(error: IncidentError): AppError {
         ],
       });
   }
-}
-
-function filtersOf(query: IncidentListQuery): IncidentFilters {
-  return {
-    from: query.from,
-    to: query.to,
-    eventType: query.eventType,
-    subEventType: query.subEventType,
-    country: query.country,
-    createdBy: query.orgId,
-    marking: query.marking,
-    includeRevoked: query.includeRevoked,
-  };
 }
 
 export const incidentRoutes: FastifyPluginAsyncZod<{ deps: IncidentDeps }> = async (
