@@ -5,11 +5,7 @@ import { AppError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../../core/pagination.js';
 import { readScope } from '../../core/policy/index.js';
 import { originOf, requirePrincipal } from '../../app/http/request-context.js';
-import {
-  countIncidentsByType,
-  listIncidents,
-  type IncidentFilters,
-} from './incidents.repository.js';
+import { countIncidentsByType, listIncidents } from './incidents.repository.js';
 import { filtersOf, incidentFilterSchema, incidentListQuerySchema } from './incidents.query.js';
 import { incidentInputSchema } from './incidents.schema.js';
 import {
@@ -96,7 +92,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ deps: IncidentDeps }> = asy
       schema: {
         tags: ['incidents'],
         summary: 'Counts by event type under the same filters',
-        querystring: incidentListQuerySchema,
+        querystring: incidentFilterSchema,
       },
     },
     async (request) => {
