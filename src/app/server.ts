@@ -21,7 +21,6 @@ import { incidentGeoRoutes } from '../modules/incidents/incidents.geo.routes.js'
 import { adminRoutes } from '../modules/identity/admin.routes.js';
 import { authRoutes } from '../modules/identity/auth.routes.js';
 import { meRoutes } from '../modules/identity/me.routes.js';
-import { placeRoutes } from '../modules/places/places.routes.js';
 import { systemRoutes } from '../modules/system/system.routes.js';
 import type { AppContext } from './context.js';
 import { installAuthentication } from './http/authentication.js';
@@ -123,11 +122,15 @@ export async function buildServer(
   await app.register(meRoutes, { identity: context.identity });
   await app.register(adminRoutes, { identity: context.identity });
   await app.register(auditRoutes, { db: context.storage.db, audit: context.audit });
-  const recordDeps = { db: context.storage.db, clock: context.clock, audit: context.audit };
+  const recordDeps = {
+    db: context.storage.db,
+    clock: context.clock,
+    audit: context.audit,
+    capabilities: context.storage.capabilities,
+  };
   await app.register(incidentRoutes, { deps: recordDeps });
   await app.register(incidentGeoRoutes, { deps: recordDeps });
 
-  await app.register(placeRoutes);
 
   if (webIndex !== undefined && config.webDir) await installWebApp(app, config.webDir);
   return app;

@@ -7,12 +7,16 @@ import { Kysely } from 'kysely';
 import { sqliteDialect } from './dialects/sqlite.js';
 import { postgresDialect, type PostgresOptions } from './dialects/postgres.js';
 import type { Database } from './schema.js';
+import type { StorageCapabilities } from './capabilities.js';
+import { sqliteCapabilities } from './dialects/sqlite-capabilities.js';
+import { postgresCapabilities } from './dialects/postgres-capabilities.js';
 
 export type EngineName = 'sqlite' | 'postgres';
 
 export interface Storage {
   readonly engine: EngineName;
   readonly db: Kysely<Database>;
+  readonly capabilities: StorageCapabilities;
   close(): Promise<void>;
 }
 
@@ -29,5 +33,6 @@ export function openStorage(url: string, options: PostgresOptions = {}): Storage
       ? sqliteDialect(url.slice('sqlite:'.length) || ':memory:')
       : postgresDialect(url, options);
   const db = new Kysely<Database>({ dialect });
-  return { engine, db, close: () => db.destroy() };
+  const capabilities = engine === 'sqlite' ? sqliteCapabilities : postgresCapabilities;
+  return { engine, db, capabilities, close: () => db.destroy() };
 }

@@ -3,14 +3,39 @@
  * Migrations are listed statically (not read from a folder) so that the
  * compiled build and the test runner see the same set.
  */
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import type { StorageCapabilities } from './capabilities.js';
 import type { Storage } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
+
+/**
+ * A migration may export `upWith(db, capabilities)` instead of `up(db)` when
+ * part of it differs between engines (the difference itself lives in
+ * storage/dialects).
+ */
+interface MigrationModule {
+  up?: (db: Kysely<unknown>) => Promise<void>;
+  upWith?: (db: Kysely<unknown>, capabilities: StorageCapabilities) => Promise<void>;
+}
+
+function withCapabilities(capabilities: StorageCapabilities): Record<string, Migration> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, module] of Object.entries(MIGRATIONS as Record<string, MigrationModule>)) {
+    migrations[name] = {
+      up: async (db) => {
+        if (module.upWith) await module.upWith(db, capabilities);
+        else if (module.up) await module.up(db);
+        else throw new Error(`migration ${name} has neither up nor upWith`);
+      },
+    };
+  }
+  return migrations;
+}
 
 export async function migrateToLatest(storage: Storage): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db: storage.db,
-    provider: { getMigrations: () => Promise.resolve<Record<string, Migration>>(MIGRATIONS) },
+    provider: { getMigrations: () => Promise.resolve(withCapabilities(storage.capabilities)) },
   });
   const result = await migrator.migrateToLatest();
   if (result.error)

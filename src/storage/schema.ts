@@ -15,6 +15,7 @@ import type {
 } from '../modules/identity/identity.tables.js';
 import type {
   RecordReleasesTable,
+  RecordSearchTable,
   RecordsTable,
   RecordVersionsTable,
 } from '../modules/records/records.tables.js';
@@ -32,5 +33,6 @@ export interface Database {
   records: RecordsTable;
   record_releases: RecordReleasesTable;
   record_versions: RecordVersionsTable;
+  record_search: RecordSearchTable;
   incidents: IncidentsTable;
 }

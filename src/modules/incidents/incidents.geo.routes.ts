@@ -37,7 +37,7 @@ export const incidentGeoRoutes: FastifyPluginAsyncZod<{ deps: IncidentDeps }> = 
       return incidentsNearPoint(
         deps,
         requirePrincipal(request).user,
-        filtersOf(request.query),
+        filtersOf(request.query, deps.capabilities),
         { lat, lon },
         radiusKm,
         limit,
@@ -60,7 +60,7 @@ export const incidentGeoRoutes: FastifyPluginAsyncZod<{ deps: IncidentDeps }> = 
       return incidentsAlongRoute(
         deps,
         requirePrincipal(request).user,
-        filtersOf(request.body),
+        filtersOf(request.body, deps.capabilities),
         lineStringToLatLons(route),
         radiusKm,
         limit,
@@ -81,12 +81,18 @@ export const incidentGeoRoutes: FastifyPluginAsyncZod<{ deps: IncidentDeps }> = 
     },
     async (request) => {
       const { zoom, west, south, east, north } = request.query;
-      return incidentMapView(deps, requirePrincipal(request).user, filtersOf(request.query), zoom, {
-        west,
-        south,
-        east,
-        north,
-      });
+      return incidentMapView(
+        deps,
+        requirePrincipal(request).user,
+        filtersOf(request.query, deps.capabilities),
+        zoom,
+        {
+          west,
+          south,
+          east,
+          north,
+        },
+      );
     },
   );
 
@@ -104,7 +110,7 @@ export const incidentGeoRoutes: FastifyPluginAsyncZod<{ deps: IncidentDeps }> = 
       months: await countIncidentsPerMonth(
         deps.db,
         readScope(requirePrincipal(request).user),
-        filtersOf(request.query),
+        filtersOf(request.query, deps.capabilities),
       ),
     }),
   );

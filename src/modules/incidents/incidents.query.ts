@@ -4,8 +4,11 @@ import { geoJsonLineStringSchema, MAX_COVER_RADIUS_KM } from '../../core/geo/ind
 import { TLP_MARKINGS } from '../../core/policy/types.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from './acled.js';
 import type { IncidentFilters } from './incidents.repository.js';
+import type { StorageCapabilities } from '../../storage/capabilities.js';
 
 const filterFields = {
+  /** Words that must all appear in the narrative, place or actors (any language). */
+  q: z.string().trim().max(200).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   eventType: z.enum(EVENT_TYPES).optional(),
@@ -82,8 +85,14 @@ export const mapViewQuerySchema = z
     path: ['east'],
   });
 
-export function filtersOf(query: IncidentFilterQuery): IncidentFilters {
+/** The filters of a query; `capabilities` turns the search words into the engine's text matches. */
+export function filtersOf(
+  query: IncidentFilterQuery,
+  capabilities: Pick<StorageCapabilities, 'recordContains'>,
+): IncidentFilters {
+  const words = query.q?.split(/\s+/u).filter((word) => word !== '') ?? [];
   return {
+    textMatches: words.map((word) => capabilities.recordContains(word)),
     from: query.from,
     to: query.to,
     eventType: query.eventType,

@@ -3,7 +3,7 @@
  * sharing policy's read filter: nothing leaves this file that the reader may
  * not see, so counts and clusters equal what canRead allows.
  */
-import type { SelectQueryBuilder } from 'kysely';
+import type { RawBuilder, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import type { Database } from '../../storage/schema.js';
@@ -24,6 +24,8 @@ export interface IncidentFilters {
   siteId?: string | undefined;
   movementId?: string | undefined;
   includeRevoked?: boolean | undefined;
+  /** Full-text conditions, all of which must hold (see StorageCapabilities.recordContains). */
+  textMatches?: readonly RawBuilder<SqlBool>[] | undefined;
   /** A geographic pre-filter: the point's cell at one stored resolution is in this list. */
   cells?: { column: 'h3_r4' | 'h3_r6' | 'h3_r8'; cells: readonly string[] } | undefined;
 }
@@ -60,6 +62,11 @@ export function filtered(executor: Executor, scope: ReadScope, f: IncidentFilter
     .$if(f.movementId !== undefined, (qb) =>
       qb.where('incidents.movement_id', '=', f.movementId ?? ''),
     )
+    .$if(f.textMatches !== undefined && f.textMatches.length > 0, (qb) => {
+      let narrowed = qb;
+      for (const match of f.textMatches ?? []) narrowed = narrowed.where(match);
+      return narrowed;
+    })
     .$if(f.cells !== undefined, (qb) => {
       const cells = f.cells;
       if (!cells || cells.cells.length === 0) return qb.where('incidents.id', '=', '');

@@ -69,10 +69,15 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ deps: IncidentDeps }> = asy
         request.query.cursor === undefined ? undefined : decodeCursor(request.query.cursor, 2);
       if (request.query.cursor !== undefined && after === undefined)
         throw new AppError('BAD_REQUEST');
-      const rows = await listIncidents(deps.db, readScope(reader), filtersOf(request.query), {
-        limit: request.query.limit + 1,
-        after: after as [string, string] | undefined,
-      });
+      const rows = await listIncidents(
+        deps.db,
+        readScope(reader),
+        filtersOf(request.query, deps.capabilities),
+        {
+          limit: request.query.limit + 1,
+          after: after as [string, string] | undefined,
+        },
+      );
       const page = rows.slice(0, request.query.limit);
       const last = page.at(-1);
       return {
@@ -99,7 +104,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ deps: IncidentDeps }> = asy
       const counts = await countIncidentsByType(
         deps.db,
         readScope(requirePrincipal(request).user),
-        filtersOf(request.query),
+        filtersOf(request.query, deps.capabilities),
       );
       return { eventTypes: counts, total: counts.reduce((sum, c) => sum + c.count, 0) };
     },

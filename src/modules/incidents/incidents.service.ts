@@ -16,6 +16,7 @@ import {
 import { fail, ok, type Result } from '../../core/result.js';
 import { pointCells } from '../../core/geo/cells.js';
 import { inTransaction } from '../../storage/executor.js';
+import type { StorageCapabilities } from '../../storage/capabilities.js';
 import type { CurrentUser, IdentityDeps, RequestOrigin } from '../identity/identity.types.js';
 import {
   listRecordVersions,
@@ -32,7 +33,9 @@ import {
 } from './incidents.repository.js';
 import type { IncidentInput } from './incidents.schema.js';
 
-export type IncidentDeps = Pick<IdentityDeps, 'db' | 'clock' | 'audit'>;
+export type IncidentDeps = Pick<IdentityDeps, 'db' | 'clock' | 'audit'> & {
+  capabilities: StorageCapabilities;
+};
 export type IncidentError = 'forbidden' | 'not_found' | 'invalid_release';
 
 const actorOf = (user: CurrentUser) => ({ userId: user.userId, orgId: user.orgId });
@@ -90,7 +93,22 @@ function draftOf(
     containsPersonalData: false,
     legalBasis: null,
     body: incidentBody(input),
+    searchText: incidentSearchText(input),
   };
+}
+
+/** What search finds an incident by: its narrative, place and actors, in whatever language they were written. */
+export function incidentSearchText(input: IncidentInput): string {
+  const place = [input.place.name, input.place.admin1, input.place.admin2]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    input.narrative,
+    place,
+    input.actor1.name,
+    input.actor2?.name ?? '',
+    input.subEventType,
+  ].join('\n');
 }
 
 function asShareable(draft: RecordVersionInput): ShareableRecord {

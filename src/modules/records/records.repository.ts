@@ -27,6 +27,8 @@ export interface RecordVersionInput {
   containsPersonalData: boolean;
   legalBasis: string | null;
   body: Record<string, unknown>;
+  /** What full-text search should find this version by (titles, narratives, places). */
+  searchText?: string;
 }
 
 /** The policy's view of a stored record. */
@@ -99,6 +101,14 @@ export async function storeRecordVersion(
     await trx
       .insertInto('record_releases')
       .values(grantees.map((grantee) => ({ record_id: row.id, grantee })))
+      .execute();
+  }
+  if (input.searchText !== undefined) {
+    // Delete and insert: FTS5 tables have no upsert.
+    await trx.deleteFrom('record_search').where('record_id', '=', row.id).execute();
+    await trx
+      .insertInto('record_search')
+      .values({ record_id: row.id, text: input.searchText })
       .execute();
   }
   await trx

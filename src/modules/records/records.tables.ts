@@ -37,3 +37,9 @@ export interface RecordVersionsTable {
   revoked: number;
   body: string;
 }
+
+/** Search text of a record's current version (an FTS5 table on SQLite, trigram-indexed on PostgreSQL). */
+export interface RecordSearchTable {
+  record_id: string;
+  text: string;
+}

@@ -28,11 +28,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('movement_id', 'text')
     .addColumn('language', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incidents_event_date').on('incidents').columns(['event_date', 'id']).execute();
-  await db.schema.createIndex('incidents_h3_r4_date').on('incidents').columns(['h3_r4', 'event_date']).execute();
-  await db.schema.createIndex('incidents_h3_r6_date').on('incidents').columns(['h3_r6', 'event_date']).execute();
-  await db.schema.createIndex('incidents_h3_r8_date').on('incidents').columns(['h3_r8', 'event_date']).execute();
-  await db.schema.createIndex('incidents_type_date').on('incidents').columns(['event_type', 'event_date']).execute();
+  await db.schema
+    .createIndex('incidents_event_date')
+    .on('incidents')
+    .columns(['event_date', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('incidents_h3_r4_date')
+    .on('incidents')
+    .columns(['h3_r4', 'event_date'])
+    .execute();
+  await db.schema
+    .createIndex('incidents_h3_r6_date')
+    .on('incidents')
+    .columns(['h3_r6', 'event_date'])
+    .execute();
+  await db.schema
+    .createIndex('incidents_h3_r8_date')
+    .on('incidents')
+    .columns(['h3_r8', 'event_date'])
+    .execute();
+  await db.schema
+    .createIndex('incidents_type_date')
+    .on('incidents')
+    .columns(['event_type', 'event_date'])
+    .execute();
   await db.schema.createIndex('incidents_site').on('incidents').column('site_id').execute();
   await db.schema.createIndex('incidents_movement').on('incidents').column('movement_id').execute();
 }

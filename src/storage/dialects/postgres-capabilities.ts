@@ -1,0 +1,23 @@
+/**
+ * PostgreSQL: search text in a plain table with a pg_trgm GIN index over its
+ * lower-cased text, so that `lower(text) like '%term%'` uses the index. Like
+ * SQLite's trigrams it needs no word boundaries (Chinese, Urdu).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { StorageCapabilities } from '../capabilities.js';
+import { likeContains } from './like.js';
+
+export const postgresCapabilities: StorageCapabilities = {
+  async createSearchTable(db: Kysely<unknown>) {
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await sql`create table record_search (record_id text primary key references records(id), text text not null)`.execute(
+      db,
+    );
+    await sql`create index record_search_text on record_search using gin (lower(text) gin_trgm_ops)`.execute(
+      db,
+    );
+  },
+  recordContains(term: string) {
+    return sql`records.id in (select record_id from record_search where lower(text) like ${likeContains(term.toLowerCase())} escape '\\')`;
+  },
+};

@@ -1,0 +1,20 @@
+/**
+ * SQLite: full-text search through an FTS5 table with the trigram tokenizer,
+ * whose LIKE operator is answered from the index (patterns of 3+ characters)
+ * and folds ASCII case. Trigrams need no word boundaries, so Chinese and Urdu
+ * are found by any substring.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { StorageCapabilities } from '../capabilities.js';
+import { likeContains } from './like.js';
+
+export const sqliteCapabilities: StorageCapabilities = {
+  async createSearchTable(db: Kysely<unknown>) {
+    await sql`create virtual table record_search using fts5(record_id unindexed, text, tokenize = 'trigram')`.execute(
+      db,
+    );
+  },
+  recordContains(term: string) {
+    return sql`records.id in (select record_id from record_search where text like ${likeContains(term)} escape '\\')`;
+  },
+};
