@@ -5,6 +5,11 @@
 import type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';
 import type { IncidentsTable } from '../modules/incidents/incidents.tables.js';
 import type {
+  CorroborationsTable,
+  ThreatActorsTable,
+  ThreatReportsTable,
+} from '../modules/intel/intel.tables.js';
+import type {
   ApiTokensTable,
   AuthThrottleTable,
   BootstrapTokensTable,
@@ -35,4 +40,7 @@ export interface Database {
   record_versions: RecordVersionsTable;
   record_search: RecordSearchTable;
   incidents: IncidentsTable;
+  threat_actors: ThreatActorsTable;
+  threat_reports: ThreatReportsTable;
+  corroborations: CorroborationsTable;
 }

@@ -25,3 +25,58 @@ export function buildIncidentInput(overrides: Partial<IncidentInput> = {}): Inci
     ...overrides,
   };
 }
+
+// ---------------------------------------------------------------- intelligence
+import type {
+  CorroborationInput,
+  ThreatActorInput,
+  ThreatReportInput,
+} from '../../src/modules/intel/intel.schema.js';
+
+export function buildThreatActorInput(overrides: Partial<ThreatActorInput> = {}): ThreatActorInput {
+  return {
+    name: 'Tehrik-e-Example',
+    aliases: ['TeX'],
+    description: 'A militant group named in public reporting on attacks on convoys.',
+    sophistication: 'intermediate',
+    primaryMotivation: 'ideology',
+    marking: 'TLP:GREEN',
+    releasableTo: [],
+    ...overrides,
+  };
+}
+
+export function buildThreatReportInput(
+  overrides: Partial<ThreatReportInput> = {},
+): ThreatReportInput {
+  return {
+    title: 'Threat to engineer convoys on the Karakoram Highway',
+    narrative: 'Reporting indicates **planning** of an attack on convoys near Besham.',
+    language: 'en',
+    area: { kind: 'circle', lat: 34.92, lon: 72.87, radiusKm: 25 },
+    validFrom: '2026-12-01T00:00:00.000Z',
+    validUntil: '2026-12-31T23:59:59.999Z',
+    targetType: 'route',
+    modusOperandi: { description: 'Vehicle-borne IED', acledSubEventType: 'Suicide bomb' },
+    threatActorIds: [],
+    sourceReliability: 'B',
+    informationCredibility: 2,
+    marking: 'TLP:GREEN',
+    releasableTo: [],
+    ...overrides,
+  };
+}
+
+export function buildCorroborationInput(
+  subjectId: string,
+  overrides: Partial<CorroborationInput> = {},
+): CorroborationInput {
+  return {
+    subjectId,
+    kind: 'confirm',
+    text: 'Our liaison office has seen the same reporting.',
+    marking: 'TLP:GREEN',
+    releasableTo: [],
+    ...overrides,
+  };
+}

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'record.created',
   'record.updated',
   'record.revoked',
+  'record.published',
   'record.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

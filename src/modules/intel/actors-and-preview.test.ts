@@ -1,0 +1,163 @@
+/**
+ * Threat actors (groups, shareable, versioned) and the "who will see this"
+ * sharing preview, over HTTP on both engines.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/storage.js';
+import {
+  buildUser,
+  signIn,
+  startTestApp,
+  TEST_ORIGIN,
+  type TestApp,
+} from '../../../test/support/app.js';
+import { buildThreatActorInput } from '../../../test/support/factories.js';
+
+describeEachEngine('threat actors and the sharing preview', (database) => {
+  let t: TestApp;
+  let analyst: string;
+  let partner: string;
+  let viewer: string;
+  type TestUser = Awaited<ReturnType<typeof buildUser>>;
+  let a: TestUser;
+  let b: TestUser;
+  let c: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp(database());
+    a = await buildUser(t.context, { roles: ['analyst'] });
+    analyst = await signIn(t.app, a.username);
+    b = await buildUser(t.context, { roles: ['analyst'] });
+    partner = await signIn(t.app, b.username);
+    c = await buildUser(t.context, { roles: ['liaison'] });
+    viewer = await signIn(
+      t.app,
+      (await buildUser(t.context, { roles: ['viewer'], orgId: a.orgId })).username,
+    );
+  });
+  afterAll(async () => t.close());
+
+  const send = (cookie: string, method: 'POST' | 'PUT', url: string, payload: object) =>
+    t.app.inject({ method, url, headers: { cookie, origin: TEST_ORIGIN }, payload });
+  const get = (cookie: string, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: { cookie } });
+
+  it('describes a group, corrects it as a new version, and refuses the correction to a partner', async () => {
+    const created = await send(
+      analyst,
+      'POST',
+      '/api/threat-actors',
+      buildThreatActorInput({ name: 'Convoy Raiders' }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().threatActor.id as string;
+    t.clock.advance(1_000);
+    const corrected = await send(
+      analyst,
+      'PUT',
+      `/api/threat-actors/${id}`,
+      buildThreatActorInput({ name: 'Convoy Raiders', aliases: ['CR', 'Raiders'] }),
+    );
+    expect(corrected.json().threatActor).toMatchObject({
+      aliases: ['CR', 'Raiders'],
+      type: 'threat-actor',
+    });
+    expect(corrected.json().threatActor.modified > created.json().threatActor.modified).toBe(true);
+    const versions = await t.context.storage.db
+      .selectFrom('record_versions')
+      .select('modified')
+      .where('record_id', '=', id)
+      .execute();
+    expect(versions).toHaveLength(2);
+    expect(
+      (await send(partner, 'PUT', `/api/threat-actors/${id}`, buildThreatActorInput())).statusCode,
+    ).toBe(403);
+    const found = (await get(partner, '/api/threat-actors?q=convoy')).json().items;
+    expect(found.map((i: { id: string }) => i.id)).toEqual([id]);
+  });
+
+  it('answers 404 for an actor the caller may not read, and keeps it out of lists', async () => {
+    const id = (
+      await send(
+        analyst,
+        'POST',
+        '/api/threat-actors',
+        buildThreatActorInput({ name: 'Hidden Cell', marking: 'TLP:AMBER' }),
+      )
+    ).json().threatActor.id as string;
+    expect((await get(partner, `/api/threat-actors/${id}`)).statusCode).toBe(404);
+    expect(
+      (await send(partner, 'PUT', `/api/threat-actors/${id}`, buildThreatActorInput())).statusCode,
+    ).toBe(404);
+    expect((await get(partner, '/api/threat-actors?q=hidden')).json().items).toEqual([]);
+    expect((await get(viewer, `/api/threat-actors/${id}`)).statusCode).toBe(200);
+  });
+
+  it('refuses an actor last seen before it was first seen, naming the field', async () => {
+    const response = await send(
+      analyst,
+      'POST',
+      '/api/threat-actors',
+      buildThreatActorInput({
+        firstSeen: '2024-01-01T00:00:00Z',
+        lastSeen: '2021-01-01T00:00:00Z',
+      }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.issues.map((i: { path: string }) => i.path)).toContain('lastSeen');
+  });
+
+  it('previews the originator and the listed organisations for TLP:AMBER', async () => {
+    const response = await send(analyst, 'POST', '/api/sharing/preview', {
+      marking: 'TLP:AMBER',
+      releasableTo: [b.orgId, 'identity--00000000-0000-4000-8000-00000000dead'],
+    });
+    expect(response.statusCode).toBe(200);
+    const preview = response.json();
+    expect(preview.audience).toBe('organisations');
+    expect(preview.organisations.map((o: { id: string }) => o.id)).toEqual([a.orgId, b.orgId]);
+    expect(preview.organisations[1].name).toMatch(/^Test organisation/);
+    expect(preview.unknownGrantees).toEqual(['identity--00000000-0000-4000-8000-00000000dead']);
+  });
+
+  it('previews every organisation for TLP:GREEN and only named users for TLP:RED', async () => {
+    const green = (
+      await send(analyst, 'POST', '/api/sharing/preview', {
+        marking: 'TLP:GREEN',
+        releasableTo: [b.orgId],
+      })
+    ).json();
+    expect(green.audience).toBe('everyone');
+    expect(green.organisations.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining([a.orgId, b.orgId, c.orgId]),
+    );
+    const red = (
+      await send(analyst, 'POST', '/api/sharing/preview', {
+        marking: 'TLP:RED',
+        releasableTo: [c.userId],
+      })
+    ).json();
+    expect(red).toMatchObject({
+      audience: 'named_users',
+      organisations: [],
+      users: { count: 2, ids: [a.userId, c.userId] },
+    });
+  });
+
+  it('refuses a preview whose release list does not fit the marking, and refuses previews to viewers', async () => {
+    const mismatched = await send(analyst, 'POST', '/api/sharing/preview', {
+      marking: 'TLP:RED',
+      releasableTo: [b.orgId],
+    });
+    expect(mismatched.statusCode).toBe(400);
+    expect(mismatched.json().error.issues[0].path).toBe('releasableTo');
+    expect(
+      (
+        await send(viewer, 'POST', '/api/sharing/preview', {
+          marking: 'TLP:GREEN',
+          releasableTo: [],
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});

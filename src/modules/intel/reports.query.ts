@@ -1,0 +1,59 @@
+/** The list query of threat reports: filters and paging as the API accepts them. */
+import { z } from 'zod';
+import { TLP_MARKINGS } from '../../core/policy/types.js';
+import {
+  INFORMATION_CREDIBILITY,
+  MAX_AREA_RADIUS_KM,
+  REPORT_STATUSES,
+  SOURCE_RELIABILITY,
+  TARGET_TYPES,
+} from './intel.vocabulary.js';
+
+/** `A,B` -> ['A', 'B']: a short list in one query parameter. */
+const commaList = z
+  .string()
+  .max(50)
+  .transform((s) => s.split(',').map((part) => part.trim()));
+
+/** A day means its start for `from` and its end for `to`, so a date bound includes that day. */
+const bound = (endOfDay: boolean) =>
+  z.union([
+    z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString()),
+    z.iso.date().transform((d) => `${d}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z`),
+  ]);
+
+export const reportListQuerySchema = z
+  .object({
+    status: z.enum(REPORT_STATUSES).optional(),
+    /** Reports valid at some time in [from, to]. */
+    from: bound(false).optional(),
+    to: bound(true).optional(),
+    sourceReliability: commaList.pipe(z.array(z.enum(SOURCE_RELIABILITY)).min(1)).optional(),
+    informationCredibility: commaList
+      .transform((parts) => parts.map(Number))
+      .pipe(z.array(z.union(INFORMATION_CREDIBILITY.map((n) => z.literal(n)))).min(1))
+      .optional(),
+    targetType: z.enum(TARGET_TYPES).optional(),
+    orgId: z
+      .string()
+      .regex(/^identity--[0-9a-f-]{36}$/)
+      .optional(),
+    marking: z.enum(TLP_MARKINGS).optional(),
+    /** Reports whose area centre lies within radiusKm of (lat, lon). */
+    lat: z.coerce.number().min(-90).max(90).optional(),
+    lon: z.coerce.number().min(-180).max(180).optional(),
+    radiusKm: z.coerce.number().positive().max(MAX_AREA_RADIUS_KM).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'must not be before from',
+    path: ['to'],
+  })
+  .refine(
+    (q) =>
+      [q.lat, q.lon, q.radiusKm].every((v) => v === undefined) ||
+      [q.lat, q.lon, q.radiusKm].every((v) => v !== undefined),
+    { message: 'give lat, lon and radiusKm together', path: ['radiusKm'] },
+  );
+export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
