@@ -22,6 +22,7 @@ import { incidentGeoRoutes } from '../modules/incidents/incidents.geo.routes.js'
 import { adminRoutes } from '../modules/identity/admin.routes.js';
 import { authRoutes } from '../modules/identity/auth.routes.js';
 import { meRoutes } from '../modules/identity/me.routes.js';
+import { placeRoutes } from '../modules/places/places.routes.js';
 import { systemRoutes } from '../modules/system/system.routes.js';
 import type { AppContext } from './context.js';
 import { installAuthentication } from './http/authentication.js';
@@ -133,6 +134,7 @@ export async function buildServer(
   await app.register(intelRoutes, { deps: recordDeps });
   await app.register(incidentGeoRoutes, { deps: recordDeps });
 
+  await app.register(placeRoutes);
 
   if (webIndex !== undefined && config.webDir) await installWebApp(app, config.webDir);
   return app;

@@ -109,7 +109,11 @@ describe.skipIf(skipReason !== undefined)(
       expect(await page.locator('.topbar').textContent()).toContain('e2e-node');
       expect(page.url()).toBe(`${server.url}/map`);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Map', 'Administration']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual([
+        'Map',
+        'Incidents',
+        'Administration',
+      ]);
 
       await userMenu.click();
       const menuText = await page.locator('.user-menu-panel').textContent();
@@ -206,7 +210,7 @@ describe.skipIf(skipReason !== undefined)(
     it('creates and revokes an API token, then turns on two-factor authentication and signs in with a code', async () => {
       await signIn(server.officer);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Map']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Map', 'Incidents']);
       await page.getByTestId('user-menu-button').click();
       await page.getByRole('button', { name: 'Security' }).click();
 

@@ -1,8 +1,9 @@
 /**
  * A real Tandem node for the browser tests: the built CLI (`npm run build`
  * first) run as child processes against a fresh SQLite file — migrate,
- * create an organisation, a node administrator and a duty officer, then
- * serve on a free port until /readyz answers 200.
+ * create two organisations (a ministry with a node administrator, a duty
+ * officer and an analyst; a partner embassy with an analyst), then serve on
+ * a free port until /readyz answers 200.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +27,10 @@ export interface E2eServer {
   admin: E2eUser;
   /** A duty officer of the same organisation, for tests that change their own account (MFA). */
   officer: E2eUser;
+  /** An analyst of the same organisation: records incidents. */
+  analyst: E2eUser;
+  /** An analyst of another organisation (a partner embassy), for release checks. */
+  partner: E2eUser;
   /** What the node printed so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -116,21 +121,41 @@ export async function startE2eServer(): Promise<E2eServer> {
     organisationName,
   };
 
+  const analyst: E2eUser = {
+    username: 'e2e.analyst',
+    password: 'e2e analyst passphrase here',
+    displayName: 'Imran Qureshi',
+    organisationName,
+  };
+  const partner: E2eUser = {
+    username: 'e2e.partner',
+    password: 'e2e partner passphrase here',
+    displayName: 'Li Na',
+    organisationName: 'E2E Partner Embassy',
+  };
+
   await runCli(['migrate'], env);
-  const created = await runCli(
-    ['org', 'create', '--name', organisationName, '--country', 'PK', '--kind', 'ministry'],
-    env,
-  );
-  const orgId = /identity--[0-9a-f-]{36}/.exec(created)?.[0];
-  if (!orgId) throw new Error(`tandem org create printed no organisation id: ${created}`);
-  for (const [user, role] of [
-    [admin, 'node_admin'],
-    [officer, 'duty_officer'],
+  const createOrganisation = async (name: string, country: string, kind: string) => {
+    const created = await runCli(
+      ['org', 'create', '--name', name, '--country', country, '--kind', kind],
+      env,
+    );
+    const id = /identity--[0-9a-f-]{36}/.exec(created)?.[0];
+    if (!id) throw new Error(`tandem org create printed no organisation id: ${created}`);
+    return id;
+  };
+  const orgId = await createOrganisation(organisationName, 'PK', 'ministry');
+  const partnerOrgId = await createOrganisation(partner.organisationName, 'CN', 'embassy');
+  for (const [user, role, org] of [
+    [admin, 'node_admin', orgId],
+    [officer, 'duty_officer', orgId],
+    [analyst, 'analyst', orgId],
+    [partner, 'analyst', partnerOrgId],
   ] as const) {
     await runCli(
       [
         ...['user', 'create', '--username', user.username, '--display-name', user.displayName],
-        ...['--org', orgId, '--role', role, '--password-stdin'],
+        ...['--org', org, '--role', role, '--password-stdin'],
       ],
       env,
       user.password,
@@ -165,5 +190,5 @@ export async function startE2eServer(): Promise<E2eServer> {
     await stop();
     throw error;
   }
-  return { url, admin, officer, output, stop };
+  return { url, admin, officer, analyst, partner, output, stop };
 }

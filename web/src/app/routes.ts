@@ -27,6 +27,11 @@ export const ROUTES: readonly AppRoute[] = [
     nav: { label: 'map', icon: 'map' },
   },
   {
+    path: '/incidents',
+    page: lazy(() => import('../pages/incidents/IncidentsPage')),
+    nav: { label: 'incidents', icon: 'incidents' },
+  },
+  {
     path: '/admin',
     page: lazy(() => import('../pages/admin/AdminPage')),
     nav: { label: 'administration', icon: 'admin' },

@@ -2,7 +2,13 @@
  * Labelled form controls. Each shows its error under the control, marks the
  * control invalid and links the two for screen readers.
  */
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrameProps {
   id: string;
@@ -72,6 +78,43 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(fieldId, error, hint)}
         {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'onChange' | 'value'
+> & {
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+};
+
+export function TextAreaField({
+  label,
+  value,
+  onValueChange,
+  error,
+  hint,
+  id,
+  ...textarea
+}: TextAreaFieldProps) {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  return (
+    <FieldFrame id={fieldId} label={label} error={error} hint={hint}>
+      <textarea
+        id={fieldId}
+        className="input textarea"
+        value={value}
+        onChange={(event) => onValueChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, error, hint)}
+        {...textarea}
       />
     </FieldFrame>
   );

@@ -20,3 +20,41 @@ export function isPast(iso: string | null | undefined, now = Date.now()): boolea
   const time = new Date(iso).getTime();
   return !Number.isNaN(time) && time <= now;
 }
+
+const eventDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An event date (`YYYY-MM-DD`) at its precision: the day, or only the month
+ * when the month is all that is known (ACLED time_precision 3).
+ */
+export function formatEventDate(date: string, precision: number, locale: Locale): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  const key = `${locale}|${precision === 3 ? 'month' : 'day'}`;
+  let format = eventDateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      precision === 3
+        ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
+        : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+    );
+    eventDateFormats.set(key, format);
+  }
+  return format.format(parsed);
+}
+
+/** A month (`YYYY-MM`) as a short label, e.g. "Nov 25". */
+export function formatMonth(month: string, locale: Locale, withYear = true): string {
+  const parsed = new Date(`${month}-01T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return month;
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    ...(withYear ? { year: '2-digit' } : {}),
+    timeZone: 'UTC',
+  }).format(parsed);
+}
+
+export function formatCount(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

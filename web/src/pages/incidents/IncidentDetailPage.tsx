@@ -1,0 +1,397 @@
+/** One incident: every field, the point on a map, and its history. */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  getIncident,
+  incidentHistory,
+  revokeIncident,
+  type Casualties,
+  type Incident,
+  type IncidentVersion,
+} from '../../api/incidents';
+import { ApiError } from '../../api/client';
+import { Link } from '../../app/router';
+import { useSession } from '../../app/session';
+import { Dialog } from '../../components/Dialog';
+import { MarkingBadge } from '../../components/MarkingBadge';
+import { EmptyState, Notice, Spinner } from '../../components/Notice';
+import { currentLocale, LOCALE_NAMES, isLocale } from '../../i18n';
+import { describeError } from '../../i18n/errors';
+import {
+  eventTypeColour,
+  INTER_CODES,
+  isEventType,
+  isSubEventType,
+  type InterCode,
+} from '../../lib/acled';
+import { countryName } from '../../lib/countries';
+import { formatDateTime, formatEventDate } from '../../lib/format';
+import { useOrganisationDirectory } from '../../lib/organisationDirectory';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { PointMap } from '../../map/PointMap';
+import { IncidentHistory } from './IncidentHistory';
+import { canEditIncident } from './permissions';
+
+type Loaded =
+  | { status: 'loading' }
+  | {
+      status: 'ready';
+      incident: Incident;
+      versions: IncidentVersion[] | null;
+      historyError: unknown;
+    }
+  | { status: 'error'; error: unknown };
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function CasualtyFacts({ label, value }: { label: string; value: Casualties | undefined }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const total = value?.total;
+  return (
+    <Fact label={label}>
+      <span className="cell-strong">
+        {total === null || total === undefined ? t('incidents.unknownCount') : total}
+      </span>
+      {value && value.byNationality.length > 0 ? (
+        <ul className="nationality-list">
+          {value.byNationality.map((entry) => (
+            <li key={entry.country}>
+              {countryName(entry.country, locale)}{' '}
+              <span className="cell-strong">{entry.count}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Fact>
+  );
+}
+
+export default function IncidentDetailPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { user } = useSession();
+  const directory = useOrganisationDirectory();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [reloads, setReloads] = useState(0);
+  const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const [revoking, setRevoking] = useState(false);
+  const [revokeError, setRevokeError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    Promise.all([
+      getIncident(id, controller.signal),
+      incidentHistory(id, controller.signal).then(
+        (versions) => ({ versions, error: undefined }),
+        (error: unknown) => ({ versions: null, error }),
+      ),
+    ]).then(
+      ([incident, history]) =>
+        setLoaded({
+          status: 'ready',
+          incident,
+          versions: history.versions,
+          historyError: history.error,
+        }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoaded({ status: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [id, reloads]);
+
+  const incident = loaded.status === 'ready' ? loaded.incident : null;
+  const typeLabel = (type: string) => (isEventType(type) ? t(`acled.eventTypes.${type}`) : type);
+  const subLabel = (sub: string) => (isSubEventType(sub) ? t(`acled.subEventTypes.${sub}`) : sub);
+  const title = incident
+    ? t('incidents.detail.title', {
+        type: subLabel(incident.subEventType),
+        place: incident.place.name,
+      })
+    : t('incidents.detail.heading');
+  useDocumentTitle(title);
+
+  const revoke = useCallback(async () => {
+    setRevoking(true);
+    setRevokeError(null);
+    try {
+      await revokeIncident(id);
+      setConfirmRevoke(false);
+      setReloads((count) => count + 1);
+    } catch (error) {
+      setRevokeError(error);
+    } finally {
+      setRevoking(false);
+    }
+  }, [id]);
+
+  if (loaded.status === 'loading') {
+    return (
+      <div className="page-loading">
+        <Spinner label={t('common.loading')} />
+      </div>
+    );
+  }
+  if (loaded.status === 'error') {
+    const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
+    return (
+      <div className="page">
+        <Link to="/incidents" className="back-link">
+          ← {t('incidents.backToList')}
+        </Link>
+        {notFound ? (
+          <EmptyState title={t('incidents.detail.notFound')}>
+            {t('incidents.detail.notFoundHint')}
+          </EmptyState>
+        ) : (
+          <Notice tone="error">{describeError(loaded.error, t)}</Notice>
+        )}
+      </div>
+    );
+  }
+
+  const { versions, historyError } = loaded;
+  const item = loaded.incident;
+  const editable = canEditIncident(user, item) && !item.revoked;
+  const organisationName = (orgId: string) =>
+    directory.nameOf(orgId) ?? t('incidents.unknownOrganisation');
+  const inter = (code: number) =>
+    (INTER_CODES as readonly number[]).includes(code)
+      ? t(`acled.inter.${code as InterCode}`)
+      : String(code);
+
+  return (
+    <div className="page page-incident">
+      <Link to="/incidents" className="back-link">
+        ← {t('incidents.backToList')}
+      </Link>
+      <header className="page-header page-header-actions">
+        <div>
+          <h1>{title}</h1>
+          <div className="incident-meta">
+            <span className="swatch" style={{ background: eventTypeColour(item.eventType) }} />
+            <span>{typeLabel(item.eventType)}</span>
+            <span aria-hidden="true">·</span>
+            <span>{formatEventDate(item.eventDate, item.timePrecision, locale)}</span>
+            <MarkingBadge marking={item.marking} />
+            {item.revoked ? (
+              <span className="badge badge-disabled">{t('incidents.revoked')}</span>
+            ) : null}
+          </div>
+        </div>
+        {editable ? (
+          <div className="header-actions">
+            <Link to={`/incidents/${item.id}/edit`} className="button button-primary">
+              {t('incidents.edit')}
+            </Link>
+            <button
+              type="button"
+              className="button button-danger-outline"
+              onClick={() => setConfirmRevoke(true)}
+            >
+              {t('incidents.revoke')}
+            </button>
+          </div>
+        ) : null}
+      </header>
+
+      <div className="detail-grid">
+        <div className="detail-main">
+          <section className="card card-tight" aria-labelledby="facts-heading">
+            <h2 id="facts-heading" className="section-title">
+              {t('incidents.detail.event')}
+            </h2>
+            <dl className="facts">
+              <Fact label={t('incidents.fields.eventType')}>{typeLabel(item.eventType)}</Fact>
+              <Fact label={t('incidents.fields.subEventType')}>{subLabel(item.subEventType)}</Fact>
+              <Fact label={t('incidents.fields.eventDate')}>
+                {formatEventDate(item.eventDate, item.timePrecision, locale)}{' '}
+                <span className="cell-muted">
+                  ({t(`incidents.timePrecision.${item.timePrecision}`)})
+                </span>
+              </Fact>
+              <Fact label={t('incidents.fields.actor1')}>
+                {item.actor1.name} <span className="cell-muted">({inter(item.actor1.inter)})</span>
+              </Fact>
+              <Fact label={t('incidents.fields.actor2')}>
+                {item.actor2 ? (
+                  <>
+                    {item.actor2.name}{' '}
+                    <span className="cell-muted">({inter(item.actor2.inter)})</span>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </Fact>
+              <CasualtyFacts label={t('incidents.fields.fatalities')} value={item.fatalities} />
+              <CasualtyFacts label={t('incidents.fields.injured')} value={item.injured} />
+            </dl>
+          </section>
+
+          <section className="card card-tight" aria-labelledby="narrative-heading">
+            <h2 id="narrative-heading" className="section-title">
+              {t('incidents.fields.narrative')}
+            </h2>
+            {item.narrative ? (
+              <p
+                className="narrative"
+                lang={item.language}
+                dir={item.language === 'ur' ? 'rtl' : 'ltr'}
+                data-testid="narrative"
+              >
+                {item.narrative}
+              </p>
+            ) : (
+              <p className="cell-muted">{t('incidents.detail.noNarrative')}</p>
+            )}
+          </section>
+
+          <section className="card card-tight" aria-labelledby="sources-heading">
+            <h2 id="sources-heading" className="section-title">
+              {t('incidents.fields.sources')}
+            </h2>
+            {item.sources.length === 0 ? (
+              <p className="cell-muted">{t('incidents.detail.noSources')}</p>
+            ) : (
+              <ul className="source-list">
+                {item.sources.map((source, index) => (
+                  <li key={index}>
+                    {source.url ? (
+                      <a href={source.url} target="_blank" rel="noopener noreferrer">
+                        {source.name}
+                      </a>
+                    ) : (
+                      source.name
+                    )}
+                    {source.date ? (
+                      <span className="cell-muted">
+                        {' '}
+                        · {formatEventDate(source.date, 1, locale)}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card card-tight" aria-labelledby="record-heading">
+            <h2 id="record-heading" className="section-title">
+              {t('incidents.detail.record')}
+            </h2>
+            <dl className="facts">
+              <Fact label={t('incidents.fields.organisation')}>
+                {organisationName(item.createdBy)}
+              </Fact>
+              <Fact label={t('incidents.fields.marking')}>
+                <MarkingBadge marking={item.marking} />
+              </Fact>
+              {item.releasableTo ? (
+                <Fact label={t('incidents.fields.releasableTo')}>
+                  {item.releasableTo.length === 0
+                    ? '—'
+                    : item.releasableTo.map((grantee) => organisationName(grantee)).join(', ')}
+                </Fact>
+              ) : null}
+              <Fact label={t('incidents.fields.language')}>
+                {isLocale(item.language) ? LOCALE_NAMES[item.language] : item.language}
+              </Fact>
+              <Fact label={t('incidents.fields.created')}>
+                {formatDateTime(item.created, locale)}
+              </Fact>
+              <Fact label={t('incidents.fields.modified')}>
+                {formatDateTime(item.modified, locale)}
+              </Fact>
+              {item.siteId ? (
+                <Fact label={t('incidents.fields.siteId')}>
+                  <span className="code">{item.siteId}</span>
+                </Fact>
+              ) : null}
+              {item.movementId ? (
+                <Fact label={t('incidents.fields.movementId')}>
+                  <span className="code">{item.movementId}</span>
+                </Fact>
+              ) : null}
+              <Fact label={t('incidents.detail.id')}>
+                <span className="code id-value">{item.id}</span>
+              </Fact>
+            </dl>
+          </section>
+        </div>
+
+        <aside className="detail-side">
+          <section className="card card-tight" aria-labelledby="place-heading">
+            <h2 id="place-heading" className="section-title">
+              {t('incidents.fields.place')}
+            </h2>
+            <PointMap
+              point={{ lat: item.place.lat, lon: item.place.lon }}
+              label={t('incidents.detail.mapLabel', { place: item.place.name })}
+            />
+            <dl className="facts facts-compact">
+              <Fact label={t('incidents.fields.placeName')}>
+                {[item.place.name, item.place.admin2, item.place.admin1].filter(Boolean).join(', ')}
+              </Fact>
+              <Fact label={t('incidents.fields.country')}>
+                {countryName(item.place.country, locale)}
+              </Fact>
+              <Fact label={t('incidents.fields.coordinates')}>
+                <span className="code" dir="ltr">
+                  {item.place.lat.toFixed(5)}, {item.place.lon.toFixed(5)}
+                </span>
+              </Fact>
+              <Fact label={t('incidents.fields.geoPrecision')}>
+                {t(`incidents.geoPrecision.${item.place.geoPrecision}`)}
+              </Fact>
+            </dl>
+          </section>
+
+          <section className="card card-tight" aria-labelledby="history-heading">
+            <h2 id="history-heading" className="section-title">
+              {t('incidents.history.title')}
+            </h2>
+            {versions ? <IncidentHistory versions={versions} /> : null}
+            {historyError ? <Notice tone="error">{describeError(historyError, t)}</Notice> : null}
+          </section>
+        </aside>
+      </div>
+
+      <Dialog
+        title={t('incidents.revokeTitle')}
+        open={confirmRevoke}
+        onClose={() => setConfirmRevoke(false)}
+        size="small"
+        footer={
+          <>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setConfirmRevoke(false)}
+            >
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => void revoke()}
+              disabled={revoking}
+            >
+              {t('incidents.revoke')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('incidents.revokeExplanation')}</p>
+        {revokeError ? <Notice tone="error">{describeError(revokeError, t)}</Notice> : null}
+      </Dialog>
+    </div>
+  );
+}
