@@ -11,7 +11,7 @@
 import { latLngToCell } from 'h3-js';
 import { type StoredResolution, averageEdgeKm, cellCentroid, cellCircumradiusKm } from './cells.js';
 import { type CoverOptions, coverAtBestResolution } from './cover.js';
-import { floodFillCells } from './flood.js';
+import { coverCells } from './flood.js';
 import { type LatLonBox, EARTH_RADIUS_KM, boxAroundCap, boxesIntersect } from './sphere.js';
 
 export const DEFAULT_MAX_VIEW_CELLS = 500;
@@ -82,6 +82,17 @@ function boxAreaKm2(box: LatLonBox): number {
   );
 }
 
+/** Rings of a disk at the view's centre that stay inside the view; the flood fill does the rest. */
+function ringsInside(view: LatLonBox, resolution: StoredResolution): number {
+  const heightKm = (view.north - view.south) * DEG * EARTH_RADIUS_KM;
+  const maxAbsLat = Math.max(Math.abs(view.south), Math.abs(view.north));
+  const widthKm = (view.east - view.west) * DEG * EARTH_RADIUS_KM * Math.cos(maxAbsLat * DEG);
+  return Math.max(
+    0,
+    Math.floor(Math.min(heightKm, widthKm) / 2 / (1.5 * averageEdgeKm(resolution))),
+  );
+}
+
 /**
  * The cells of the finest stored column that cover the view in ≤ maxCells
  * (default 500), or `too-large`. Longitudes must satisfy -180 ≤ west < east ≤ 180.
@@ -97,7 +108,7 @@ export function coverBounds(
   const view: LatLonBox = { west, south, east, north };
   const estimate = (resolution: StoredResolution): number => {
     const margin = averageEdgeKm(resolution);
-    const perimeterKm = 2 * Math.sqrt(boxAreaKm2(view)) * 2;
+    const perimeterKm = 4 * Math.sqrt(boxAreaKm2(view)); // as if square: only sizes the guess
     return (boxAreaKm2(view) + perimeterKm * margin) / (2.598 * margin * margin);
   };
   const maxCells = options.maxCells ?? DEFAULT_MAX_VIEW_CELLS;
@@ -108,8 +119,13 @@ export function coverBounds(
   const cover = coverAtBestResolution(
     estimate,
     (resolution, limit) =>
-      floodFillCells(
-        [latLngToCell(seed.lat, seed.lon, resolution)],
+      coverCells(
+        [
+          {
+            cell: latLngToCell(seed.lat, seed.lon, resolution),
+            rings: ringsInside(view, resolution),
+          },
+        ],
         (cell) => {
           const center = cellCentroid(cell);
           if (

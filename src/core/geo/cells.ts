@@ -3,16 +3,16 @@
  * geometry. Each stored point gets one cell id (h3-js hex string, 15 chars) at
  * each of three resolutions, two H3 levels (×7 in area) apart:
  *
- * | column | res | avg edge | avg area  | serves                                                  |
- * | ------ | --- | -------- | --------- | ------------------------------------------------------- |
- * | h3_r4  | 4   | ~26 km   | ~1,770 km²| radii ≳ 60 km, long routes, regional clusters (zoom ≤ 7) |
- * | h3_r6  | 6   | ~3.7 km  | ~36 km²   | radii ~8–60 km (the 25 km alert), corridors, zoom 8–10    |
- * | h3_r8  | 8   | ~0.53 km | ~0.74 km² | radii ≲ 8 km (site perimeters), street views, zoom 11–13  |
+ * | column | res | avg edge | avg area   | serves                                               |
+ * | ------ | --- | -------- | ---------- | ---------------------------------------------------- |
+ * | h3_r4  | 4   | ~26 km   | ~1,770 km² | radii ≳ 55 km, long routes, clusters at zoom ≤ 7     |
+ * | h3_r6  | 6   | ~3.7 km  | ~36 km²    | radii ~8–55 km (the 25 km alert), zoom 8–10          |
+ * | h3_r8  | 8   | ~0.53 km | ~0.74 km²  | radii ≲ 8 km (site perimeters), zoom 11–13           |
  *
  * A cover at resolution R with cell circumradius a ≈ edge has precision about
  * (r / (r + a))² for a circle and r / (r + a) for a corridor, so two levels
- * between columns keeps every radius from 1 km to several hundred within
- * reach of a column giving ≥ ~40% precision and ≤ ~300 cells.
+ * between columns gives every radius from 1 km to a few hundred a column
+ * with ≥ ~40% precision in ≤ 300 cells (cover.ts picks it).
  *
  * Each resolution is computed directly (latLngToCell), never as the parent of
  * a finer cell: H3 children do not tile their parent exactly, and covers

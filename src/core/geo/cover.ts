@@ -22,10 +22,15 @@ import {
   cellCircumradiusKm,
   maxCircumradiusKm,
 } from './cells.js';
-import { type PreparedPolyline, preparePolyline } from './distance.js';
-import { floodFillCells } from './flood.js';
+import { type PreparedPolyline, haversineKm, preparePolyline } from './distance.js';
+import { type Disk, coverCells } from './flood.js';
 import { SIMPLIFY_SLACK, simplifyPolyline } from './simplify.js';
-import { type LatLon, assertValidLatLon, assertValidRadius } from './sphere.js';
+import {
+  type LatLon,
+  assertValidLatLon,
+  assertValidRadius,
+  interpolateGreatCircle,
+} from './sphere.js';
 
 export interface CellCover {
   readonly resolution: StoredResolution;
@@ -70,23 +75,58 @@ export function coverAtBestResolution(
 /** Floating-point slack on every keep/drop decision; it can only add cells. */
 const slackKm = (km: number): number => km * 1e-9 + 1e-6;
 
-/** Cells whose centre is within `radiusKm` + circumradius of the shape `distanceKm` measures. */
+/**
+ * Disks of cells along the line, spaced so that together they reach
+ * radiusKm + one cell on every side; what they miss the flood fill finds.
+ */
+function disksAlong(
+  points: readonly LatLon[],
+  radiusKm: number,
+  resolution: StoredResolution,
+): Disk[] {
+  const edgeKm = averageEdgeKm(resolution);
+  const reachKm = radiusKm + maxCircumradiusKm(resolution);
+  const spacingKm = Math.max(reachKm, 3 * edgeKm);
+  // Planar hexagon rings: ring k's nearest cell centres are ~1.5 k edges away.
+  const alongKm = points.length > 1 ? spacingKm / 2 : 0;
+  const rings = Math.ceil(Math.hypot(reachKm, alongKm) / (1.5 * edgeKm));
+  const disks: Disk[] = [];
+  const add = (p: LatLon): void => {
+    const cell = latLngToCell(p.lat, p.lon, resolution);
+    if (disks[disks.length - 1]?.cell !== cell) disks.push({ cell, rings });
+  };
+  // One disk every spacingKm of length, wherever the vertices fall.
+  let nextAtKm = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i] as LatLon;
+    const b = points[i + 1] as LatLon;
+    const lengthKm = haversineKm(a, b);
+    for (; nextAtKm <= lengthKm; nextAtKm += spacingKm) {
+      add(lengthKm === 0 ? a : interpolateGreatCircle(a, b, nextAtKm / lengthKm));
+    }
+    nextAtKm -= lengthKm;
+  }
+  add(points[points.length - 1] as LatLon);
+  return disks;
+}
+
+/** Cells whose centre is within `radiusKm` + their circumradius of the line. */
 function coverByDistance(
-  seeds: readonly LatLon[],
-  isWithinKm: (point: LatLon, km: number) => boolean,
+  line: PreparedPolyline,
   radiusKm: number,
   resolution: StoredResolution,
   maxCells: number,
 ): string[] | null {
   const farthest = radiusKm + maxCircumradiusKm(resolution);
-  return floodFillCells(
-    seeds.map((p) => latLngToCell(p.lat, p.lon, resolution)),
+  return coverCells(
+    disksAlong(line.points, radiusKm, resolution),
     (cell) => {
       const center = cellCentroid(cell);
-      if (isWithinKm(center, radiusKm)) return true;
-      if (!isWithinKm(center, farthest + slackKm(farthest))) return false;
+      const km = line.distanceWithinKm(center, farthest + slackKm(farthest));
+      if (km <= radiusKm) return true;
+      if (km === Infinity) return false;
       const limit = radiusKm + cellCircumradiusKm(cell, center);
-      return isWithinKm(center, limit + slackKm(limit));
+      return km <= limit + slackKm(limit);
     },
     maxCells,
   );
@@ -115,8 +155,7 @@ export function coverCircle(
   const circle = preparePolyline([center]);
   return coverAtBestResolution(
     (resolution) => estimateCorridorCells(0, radiusKm, resolution),
-    (resolution, maxCells) =>
-      coverByDistance([center], circle.isWithinKm, radiusKm, resolution, maxCells),
+    (resolution, maxCells) => coverByDistance(circle, radiusKm, resolution, maxCells),
     options,
     DEFAULT_MAX_CIRCLE_CELLS,
   );
@@ -133,17 +172,20 @@ export function coverRoute(
   options: CoverOptions = {},
 ): CellCover {
   assertValidRadius(radiusKm, MAX_COVER_RADIUS_KM);
-  let route: PreparedPolyline = preparePolyline(polyline);
+  if (polyline.length === 0) throw new RangeError('a route needs at least one point');
+  polyline.forEach((point, index) => assertValidLatLon(point, `polyline[${index}]`));
+  let line = polyline;
   let radius = radiusKm;
   if (polyline.length > SIMPLIFY_ABOVE_VERTICES) {
-    const toleranceKm = Math.min(1, Math.max(0.01, 0.02 * radiusKm));
-    route = preparePolyline(simplifyPolyline(polyline, toleranceKm));
+    // ≤ 5% of the radius (and ≤ 1 km), ≥ 100 m: a fraction of the one-cell overshoot.
+    const toleranceKm = Math.min(1, Math.max(0.1, 0.05 * radiusKm));
+    line = simplifyPolyline(polyline, toleranceKm);
     radius += toleranceKm * (1 + SIMPLIFY_SLACK.relative) + SIMPLIFY_SLACK.absoluteKm;
   }
+  const route = preparePolyline(line);
   return coverAtBestResolution(
     (resolution) => estimateCorridorCells(route.lengthKm, radius, resolution),
-    (resolution, maxCells) =>
-      coverByDistance(route.points, route.isWithinKm, radius, resolution, maxCells),
+    (resolution, maxCells) => coverByDistance(route, radius, resolution, maxCells),
     options,
     DEFAULT_MAX_ROUTE_CELLS,
   );

@@ -7,7 +7,13 @@
  *
  * Owns: the public surface of core/geo. Must never: do I/O or hold state.
  */
-export { type LatLon, EARTH_RADIUS_KM, isValidLatLon } from './sphere.js';
+export {
+  type LatLon,
+  EARTH_RADIUS_KM,
+  destinationPoint,
+  interpolateGreatCircle,
+  isValidLatLon,
+} from './sphere.js';
 export {
   type PreparedPolyline,
   distanceToPolylineKm,

@@ -15,7 +15,7 @@
 import { latLngToCell } from 'h3-js';
 import { type StoredResolution, averageEdgeKm, cellCentroid, cellCircumradiusKm } from './cells.js';
 import { type CellCover, type CoverOptions, coverAtBestResolution } from './cover.js';
-import { floodFillCells } from './flood.js';
+import { coverCells } from './flood.js';
 import type { GeoJsonPolygon, Position } from './geojson.schema.js';
 import {
   type LatLon,
@@ -95,8 +95,8 @@ function polygonCellsWithin(
   maxCells: number,
 ): string[] | null {
   const outer = polygon.coordinates[0] ?? [];
-  const seeds = outer.map(([lon, lat]) => latLngToCell(lat, lon, resolution));
-  return floodFillCells(
+  const seeds = outer.map(([lon, lat]) => ({ cell: latLngToCell(lat, lon, resolution), rings: 0 }));
+  return coverCells(
     seeds,
     (cell) => {
       const center = cellCentroid(cell);

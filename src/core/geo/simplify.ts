@@ -5,8 +5,8 @@
  *
  * Owns: line simplification with a stated bound. Must never: touch H3.
  */
-import { distanceToSegmentKm } from './distance.js';
-import type { LatLon } from './sphere.js';
+import { angleToArc, toArc } from './distance.js';
+import { type LatLon, type Vec3, kmToRadians, toVec3 } from './sphere.js';
 
 /**
  * Keeps the first and last points and drops others whose distance to the kept
@@ -16,21 +16,23 @@ import type { LatLon } from './sphere.js';
  * which callers absorb in `SIMPLIFY_SLACK`.
  */
 export function simplifyPolyline(polyline: readonly LatLon[], toleranceKm: number): LatLon[] {
+  if (!(toleranceKm >= 0)) throw new RangeError(`toleranceKm must be ≥ 0, got ${toleranceKm}`);
   if (polyline.length <= 2) return [...polyline];
+  const vectors = polyline.map(toVec3);
+  const tolerance = kmToRadians(toleranceKm);
   const keep = new Uint8Array(polyline.length);
   keep[0] = 1;
   keep[polyline.length - 1] = 1;
   const stack: [number, number][] = [[0, polyline.length - 1]];
   for (let range = stack.pop(); range; range = stack.pop()) {
     const [first, last] = range;
-    const a = polyline[first] as LatLon;
-    const b = polyline[last] as LatLon;
+    const chord = toArc(vectors[first] as Vec3, vectors[last] as Vec3);
     let farthest = -1;
-    let farthestKm = toleranceKm;
+    let farthestAngle = tolerance;
     for (let i = first + 1; i < last; i++) {
-      const km = distanceToSegmentKm(polyline[i] as LatLon, a, b);
-      if (km > farthestKm) {
-        farthestKm = km;
+      const angle = angleToArc(vectors[i] as Vec3, chord);
+      if (angle > farthestAngle) {
+        farthestAngle = angle;
         farthest = i;
       }
     }

@@ -100,6 +100,17 @@ export function destinationPoint(start: LatLon, bearingDeg: number, distanceKm: 
   return { lat: lat2 / DEG, lon: wrapLongitude(start.lon + dLon / DEG) };
 }
 
+/** The point a share `t` (0–1) of the way from `a` to `b` along the great circle. */
+export function interpolateGreatCircle(a: LatLon, b: LatLon, t: number): LatLon {
+  const u = toVec3(a);
+  const v = toVec3(b);
+  const angle = angleBetween(u, v);
+  if (angle < 1e-12) return a;
+  const wa = Math.sin((1 - t) * angle) / Math.sin(angle);
+  const wb = Math.sin(t * angle) / Math.sin(angle);
+  return fromVec3({ x: wa * u.x + wb * v.x, y: wa * u.y + wb * v.y, z: wa * u.z + wb * v.z });
+}
+
 export const kmToRadians = (km: number): number => km / EARTH_RADIUS_KM;
 export const radiansToKm = (radians: number): number => radians * EARTH_RADIUS_KM;
 
