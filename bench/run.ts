@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const BENCHMARKS = ['bench/policy.bench.ts', 'bench/http.bench.ts'];
+const BENCHMARKS = ['bench/policy.bench.ts', 'bench/http.bench.ts', 'bench/ingest.bench.ts'];
 
 let failed = false;
 for (const file of BENCHMARKS) {

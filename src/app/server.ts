@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { incidentRoutes } from '../modules/incidents/incidents.routes.js';
+import { incidentBulkRoutes } from '../modules/incidents/incidents.bulk.routes.js';
 import { intelRoutes } from '../modules/intel/intel.routes.js';
 import { incidentGeoRoutes } from '../modules/incidents/incidents.geo.routes.js';
 import { adminRoutes } from '../modules/identity/admin.routes.js';
@@ -131,6 +132,7 @@ export async function buildServer(
     capabilities: context.storage.capabilities,
   };
   await app.register(incidentRoutes, { deps: recordDeps });
+  await app.register(incidentBulkRoutes, { deps: recordDeps });
   await app.register(intelRoutes, { deps: recordDeps });
   await app.register(incidentGeoRoutes, { deps: recordDeps });
 

@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
 import { registerDemo } from './commands/demo.js';
+import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
 import { registerServe } from './commands/serve.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerUser(program);
   registerOrg(program);
   registerAudit(program);
+  registerImport(program);
   return program;
 }
 

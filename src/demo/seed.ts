@@ -9,6 +9,9 @@ import type { IdentityDeps } from '../modules/identity/identity.types.js';
 import { findOrganisationByName } from '../modules/identity/organisations.repository.js';
 import { writeSetting } from '../modules/identity/settings.repository.js';
 import { findUserByUsername } from '../modules/identity/users.repository.js';
+import type { IncidentDeps } from '../modules/incidents/incidents.service.js';
+import { toCurrentUser } from '../modules/identity/identity.presenter.js';
+import { seedDemoIncidents } from './incidents.js';
 import { DEMO_NODES, DEMO_ORGANISATIONS, DEMO_USERS, type DemoNodeKey } from './scenario.js';
 
 export interface DemoLogin {
@@ -18,10 +21,23 @@ export interface DemoLogin {
   organisation: string;
 }
 
+/** Organisations that the demo's AMBER incidents are released to, per node. */
+const PARTNERS: Record<DemoNodeKey, readonly string[]> = {
+  pk: ['pk-ssd', 'cn-embassy-security', 'cn-hydro-contractor'],
+  cn: ['cn-hydro-contractor', 'pk-moi-jscc'],
+};
+
+export interface DemoOptions {
+  /** How many synthetic incidents to generate (the first run only). */
+  syntheticIncidents: number;
+}
+
 export async function seedDemo(
-  identity: IdentityDeps,
+  deps: IdentityDeps & IncidentDeps,
   node: DemoNodeKey,
-): Promise<{ nodeName: string; logins: DemoLogin[] }> {
+  options: DemoOptions = { syntheticIncidents: 3_000 },
+): Promise<{ nodeName: string; logins: DemoLogin[]; incidents: number }> {
+  const identity = deps;
   const nodeName = DEMO_NODES[node].name;
   await writeSetting(identity.db, 'node_name', nodeName);
   const orgIds = new Map<string, { id: string; name: string }>();
@@ -64,5 +80,23 @@ export async function seedDemo(
     }
     logins.push({ username: user.username, password, roles: user.roles, organisation: org.name });
   }
-  return { nodeName, logins };
+  const author = async (username: string) => {
+    const row = await findUserByUsername(identity.db, username);
+    if (!row) throw new Error(`demo user ${username} is missing`);
+    return toCurrentUser(row);
+  };
+  const partnerOrgIds = PARTNERS[node]
+    .map((key) => orgIds.get(key)?.id)
+    .filter((id): id is string => id !== undefined);
+  const incidents = await seedDemoIncidents(
+    deps,
+    {
+      analyst: await author('demo.analyst'),
+      dutyOfficer: await author('demo.duty'),
+      partnerOrgIds,
+    },
+    node === 'pk' ? 'CN' : 'PK',
+    options.syntheticIncidents,
+  );
+  return { nodeName, logins, incidents };
 }

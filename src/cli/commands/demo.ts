@@ -21,12 +21,19 @@ export function registerDemo(program: Command): void {
     )
     .option('--node <key>', 'which partner node this is: pk (Islamabad) or cn (Beijing)', 'pk')
     .option('--serve', 'start the node afterwards')
-    .action(async (options: { node: string; serve?: boolean }) => {
+    .option('--synthetic <count>', 'synthetic incidents to generate on the first run', '3000')
+    .action(async (options: { node: string; serve?: boolean; synthetic: string }) => {
       if (options.node !== 'pk' && options.node !== 'cn') fail('--node must be pk or cn');
       const node = options.node;
-      const seeded = await withNode((context) => seedDemo(context.identity, node));
+      const seeded = await withNode((context) =>
+        seedDemo({ ...context.identity, capabilities: context.storage.capabilities }, node, {
+          syntheticIncidents: Number(options.synthetic),
+        }),
+      );
       if (!options.serve) {
-        console.log(`Demo scenario loaded for the ${seeded.nodeName}.`);
+        console.log(
+          `Demo scenario loaded for the ${seeded.nodeName}${seeded.incidents > 0 ? ` (${seeded.incidents} incidents)` : ''}.`,
+        );
         printLogins(seeded.logins);
         return;
       }

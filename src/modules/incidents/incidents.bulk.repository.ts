@@ -1,6 +1,6 @@
 /**
- * The SQL of bulk incident ingest: new records, their release lists, their
- * first versions and the incidents query rows, as multi-row INSERTs.
+ * The SQL of bulk incident ingest: new records, their release lists, search
+ * text and first versions, and the incidents query rows, as multi-row INSERTs.
  *
  * Building a Kysely query per row (or even per chunk) costs more than SQLite
  * takes to store the row, so each statement shape — table and row count — is
@@ -14,6 +14,7 @@ import type { Executor } from '../../storage/executor.js';
 import type { Database } from '../../storage/schema.js';
 import type {
   RecordReleasesTable,
+  RecordSearchTable,
   RecordsTable,
   RecordVersionsTable,
 } from '../records/records.tables.js';
@@ -58,6 +59,11 @@ export const RELEASE_COLUMNS = [
   'grantee',
 ] as const satisfies readonly (keyof RecordReleasesTable)[];
 
+export const SEARCH_COLUMNS = [
+  'record_id',
+  'text',
+] as const satisfies readonly (keyof RecordSearchTable)[];
+
 export const INCIDENT_COLUMNS = [
   'id',
   'event_date',
@@ -85,6 +91,7 @@ type Value = string | number | null;
 export interface IncidentBulkRows {
   records: Value[][];
   releases: Value[][];
+  search: Value[][];
   versions: Value[][];
   incidents: Value[][];
 }
@@ -136,6 +143,7 @@ async function insertRows(
 export async function insertIncidentRows(trx: Executor, rows: IncidentBulkRows): Promise<void> {
   await insertRows(trx, 'records', RECORD_COLUMNS, rows.records);
   await insertRows(trx, 'record_releases', RELEASE_COLUMNS, rows.releases);
+  await insertRows(trx, 'record_search', SEARCH_COLUMNS, rows.search);
   await insertRows(trx, 'record_versions', VERSION_COLUMNS, rows.versions);
   await insertRows(trx, 'incidents', INCIDENT_COLUMNS, rows.incidents);
 }

@@ -21,7 +21,14 @@ import { inTransaction } from '../../storage/executor.js';
 import type { RequestOrigin } from '../identity/identity.types.js';
 import { insertIncidentRows, type IncidentBulkRows } from './incidents.bulk.repository.js';
 import type { IncidentInput } from './incidents.schema.js';
-import { incidentBody, incidentRow, type IncidentDeps } from './incidents.service.js';
+import {
+  incidentBody,
+  incidentRow,
+  incidentSearchText,
+  type IncidentDeps,
+} from './incidents.service.js';
+
+export type IngestDeps = Pick<IncidentDeps, 'db' | 'clock' | 'audit'>;
 
 export const DEFAULT_BATCH_SIZE = 2_000;
 
@@ -109,7 +116,13 @@ export function buildIngestRows(
   actor: Reader,
   now: string,
 ): IncidentBulkRows {
-  const rows: IncidentBulkRows = { records: [], releases: [], versions: [], incidents: [] };
+  const rows: IncidentBulkRows = {
+    records: [],
+    releases: [],
+    search: [],
+    versions: [],
+    incidents: [],
+  };
   const author = authorUserOf(actor);
   for (let index = 0; index < inputs.length; index++) {
     const input = inputs[index] as IncidentInput; // index < length
@@ -134,6 +147,7 @@ export function buildIngestRows(
       body,
     ]);
     for (const grantee of new Set(releasableTo)) rows.releases.push([id, grantee]);
+    rows.search.push([id, incidentSearchText(input)]);
     rows.versions.push([
       id,
       now,
@@ -179,7 +193,7 @@ export function buildIngestRows(
  * through onBatchCommitted). Returns the ids in input order.
  */
 export async function ingestIncidents(
-  deps: IncidentDeps,
+  deps: IngestDeps,
   inputs: readonly IncidentInput[],
   actor: Reader,
   options: IngestOptions = {},

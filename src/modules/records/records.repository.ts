@@ -155,21 +155,26 @@ export async function listRecordVersions(
     .execute();
 }
 
+/** Tables that carry the sharing columns: `records`, and query tables that copy them for speed. */
+export type SharingTable = 'records' | 'incidents';
+
 /**
  * The read filter: true exactly for the records canRead allows this reader
- * (records.read-filter.test.ts proves it on both engines). Refers to the
- * `records` table by name: join it under that name.
+ * (records.read-filter.test.ts proves it on both engines). It reads the
+ * sharing columns of `table` — `records`, or a query table that keeps a copy
+ * of them (incidents do, so that counts and clusters need no join).
  */
-export function readableBy(scope: ReadScope): RawBuilder<SqlBool> {
+export function readableBy(scope: ReadScope, table: SharingTable = 'records'): RawBuilder<SqlBool> {
   if (scope.readsNothing) return sql<SqlBool>`1 = 0`;
+  const t = sql.table(table);
   const released = (grantees: readonly string[]) =>
-    sql`exists (select 1 from record_releases rr where rr.record_id = records.id and rr.grantee in (${sql.join(grantees)}))`;
+    sql`exists (select 1 from record_releases rr where rr.record_id = ${t}.id and rr.grantee in (${sql.join(grantees)}))`;
   return sql<SqlBool>`(
-    (records.marking_valid = 1 and records.marking in (${sql.join(scope.openMarkings)}))
-    or (records.marking_valid = 1 and records.marking in (${sql.join(scope.listedMarkings)})
-        and (records.created_by = ${scope.orgId} or ${released(scope.listGrantees)}))
-    or (records.marking_valid = 1 and records.marking = ${scope.namedMarking}
-        and (records.created_by_user = ${scope.userId} or ${released(scope.namedGrantees)}))
-    or (records.marking_valid = 0 and records.created_by = ${scope.orgId})
+    (${t}.marking_valid = 1 and ${t}.marking in (${sql.join(scope.openMarkings)}))
+    or (${t}.marking_valid = 1 and ${t}.marking in (${sql.join(scope.listedMarkings)})
+        and (${t}.created_by = ${scope.orgId} or ${released(scope.listGrantees)}))
+    or (${t}.marking_valid = 1 and ${t}.marking = ${scope.namedMarking}
+        and (${t}.created_by_user = ${scope.userId} or ${released(scope.namedGrantees)}))
+    or (${t}.marking_valid = 0 and ${t}.created_by = ${scope.orgId})
   )`;
 }
