@@ -47,6 +47,8 @@ export function rawInsertSqlite(path: string, batches: readonly IncidentBulkRows
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = memory');
   const statements = new Map<string, SQLite.Statement>();
   const run = (table: string, columns: readonly string[], rows: Row[]) => {
     const sql = insertSql(table, columns, rows.length, false);

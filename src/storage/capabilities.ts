@@ -10,6 +10,9 @@ export interface StorageCapabilities {
    * English, Chinese and Urdu alike (trigrams, no word splitting).
    */
   createSearchTable(db: Kysely<unknown>): Promise<void>;
-  /** True for a `records` row whose search text contains `term`, ignoring case. */
-  recordContains(term: string): RawBuilder<SqlBool>;
+  /**
+   * True for a row of `table` (`records`, or a query table keyed by record id)
+   * whose record's search text contains `term`, ignoring case.
+   */
+  recordContains(term: string, table?: string): RawBuilder<SqlBool>;
 }

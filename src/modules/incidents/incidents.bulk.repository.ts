@@ -83,6 +83,11 @@ export const INCIDENT_COLUMNS = [
   'site_id',
   'movement_id',
   'language',
+  'created_by',
+  'created_by_user',
+  'marking',
+  'marking_valid',
+  'revoked',
 ] as const satisfies readonly (keyof IncidentsTable)[];
 
 type Value = string | number | null;

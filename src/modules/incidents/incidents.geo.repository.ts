@@ -45,7 +45,7 @@ export async function listIncidentPoints(
       'incidents.lat',
       'incidents.lon',
       'incidents.fatalities',
-      'records.marking',
+      'incidents.marking',
     ])
     .$if(bounds !== undefined, (qb) => withinBounds(qb, bounds))
     .orderBy('incidents.event_date', 'desc')

@@ -122,9 +122,11 @@ export async function incidentMapView(
   bounds: Bounds,
 ): Promise<MapView> {
   const view = coverBounds(bounds.west, bounds.south, bounds.east, bounds.north);
-  // The cover is only an index hint; the lat/lon bounds make the counts exact.
+  // The cover is only an index hint, and only worth it for a small view: for a wide
+  // one (an r4 cover) reading the table in order beats thousands of index probes.
+  // The lat/lon bounds make the counts exact either way.
   const narrowed: IncidentFilters =
-    view.kind === 'cells'
+    view.kind === 'cells' && view.resolution !== 4
       ? { ...filters, cells: { column: cellColumn(view.resolution), cells: view.cells } }
       : filters;
   const resolution = clusterResolutionForZoom(zoom);

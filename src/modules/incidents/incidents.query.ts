@@ -92,7 +92,7 @@ export function filtersOf(
 ): IncidentFilters {
   const words = query.q?.split(/\s+/u).filter((word) => word !== '') ?? [];
   return {
-    textMatches: words.map((word) => capabilities.recordContains(word)),
+    textMatches: words.map((word) => capabilities.recordContains(word, 'incidents')),
     from: query.from,
     to: query.to,
     eventType: query.eventType,

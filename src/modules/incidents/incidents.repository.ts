@@ -38,15 +38,26 @@ export async function saveIncidentRow(trx: Executor, row: IncidentRow): Promise<
     .execute();
 }
 
-type Scoped = SelectQueryBuilder<Database, 'incidents' | 'records', object>;
+/** Copies a new version's sharing columns (here: revocation) without touching the incident's fields. */
+export async function markIncidentRevoked(
+  trx: Executor,
+  id: string,
+  sharing: Pick<
+    IncidentRow,
+    'created_by' | 'created_by_user' | 'marking' | 'marking_valid' | 'revoked'
+  >,
+): Promise<void> {
+  await trx.updateTable('incidents').set(sharing).where('id', '=', id).execute();
+}
+
+type Scoped = SelectQueryBuilder<Database, 'incidents', object>;
 
 /** Incidents joined with their records, narrowed by the read filter and the given filters: every query starts here. */
 export function filtered(executor: Executor, scope: ReadScope, f: IncidentFilters): Scoped {
   return executor
     .selectFrom('incidents')
-    .innerJoin('records', 'records.id', 'incidents.id')
-    .where(readableBy(scope))
-    .$if(!f.includeRevoked, (qb) => qb.where('records.revoked', '=', 0))
+    .where(readableBy(scope, 'incidents'))
+    .$if(!f.includeRevoked, (qb) => qb.where('incidents.revoked', '=', 0))
     .$if(f.from !== undefined, (qb) => qb.where('incidents.event_date', '>=', f.from ?? ''))
     .$if(f.to !== undefined, (qb) => qb.where('incidents.event_date', '<=', f.to ?? ''))
     .$if(f.eventType !== undefined, (qb) =>
@@ -56,8 +67,10 @@ export function filtered(executor: Executor, scope: ReadScope, f: IncidentFilter
       qb.where('incidents.sub_event_type', '=', f.subEventType ?? ''),
     )
     .$if(f.country !== undefined, (qb) => qb.where('incidents.country', '=', f.country ?? ''))
-    .$if(f.createdBy !== undefined, (qb) => qb.where('records.created_by', '=', f.createdBy ?? ''))
-    .$if(f.marking !== undefined, (qb) => qb.where('records.marking', '=', f.marking ?? ''))
+    .$if(f.createdBy !== undefined, (qb) =>
+      qb.where('incidents.created_by', '=', f.createdBy ?? ''),
+    )
+    .$if(f.marking !== undefined, (qb) => qb.where('incidents.marking', '=', f.marking ?? ''))
     .$if(f.siteId !== undefined, (qb) => qb.where('incidents.site_id', '=', f.siteId ?? ''))
     .$if(f.movementId !== undefined, (qb) =>
       qb.where('incidents.movement_id', '=', f.movementId ?? ''),
@@ -111,6 +124,11 @@ function split(row: JoinedRow): IncidentWithRecord {
   } = row;
   return {
     ...incident,
+    created_by,
+    created_by_user,
+    marking,
+    marking_valid,
+    revoked,
     record: {
       id: incident.id,
       type,
@@ -139,6 +157,7 @@ export async function listIncidents(
 ): Promise<IncidentWithRecord[]> {
   const after = page.after;
   const rows = await filtered(executor, scope, filters)
+    .innerJoin('records', 'records.id', 'incidents.id')
     .selectAll('incidents')
     .select(RECORD_COLUMNS)
     .$if(after !== undefined, (qb) => {
@@ -163,6 +182,7 @@ export async function findIncident(
   id: string,
 ): Promise<IncidentWithRecord | undefined> {
   const row = await filtered(executor, scope, { includeRevoked: true })
+    .innerJoin('records', 'records.id', 'incidents.id')
     .selectAll('incidents')
     .select(RECORD_COLUMNS)
     .where('incidents.id', '=', id)

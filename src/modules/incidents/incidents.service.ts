@@ -22,10 +22,12 @@ import {
   listRecordVersions,
   storeRecordVersion,
   toShareable,
+  type RecordRow,
   type RecordVersionInput,
 } from '../records/records.repository.js';
 import { nextModified } from '../records/versions.js';
 import {
+  markIncidentRevoked,
   findIncident,
   findIncidentForEdit,
   saveIncidentRow,
@@ -49,7 +51,17 @@ export function incidentBody(input: IncidentInput): Record<string, unknown> {
   return body;
 }
 
-export function incidentRow(id: string, input: IncidentInput): IncidentRow {
+/** The sharing columns an incident row copies from its record. */
+export type IncidentSharing = Pick<
+  IncidentRow,
+  'created_by' | 'created_by_user' | 'marking' | 'marking_valid' | 'revoked'
+>;
+
+export function incidentRow(
+  id: string,
+  input: IncidentInput,
+  sharing: IncidentSharing,
+): IncidentRow {
   return {
     id,
     event_date: input.eventDate,
@@ -67,6 +79,17 @@ export function incidentRow(id: string, input: IncidentInput): IncidentRow {
     site_id: input.siteId ?? null,
     movement_id: input.movementId ?? null,
     language: input.language,
+    ...sharing,
+  };
+}
+
+function sharingOf(record: RecordRow): IncidentSharing {
+  return {
+    created_by: record.created_by,
+    created_by_user: record.created_by_user,
+    marking: record.marking,
+    marking_valid: record.marking_valid,
+    revoked: record.revoked,
   };
 }
 
@@ -137,8 +160,8 @@ export async function createIncident(
   if (markingProblem(asShareable(draft)) !== undefined) return fail('invalid_release');
   if (!canEdit(actor, asShareable(draft))) return fail('forbidden');
   await inTransaction(deps.db, async (trx) => {
-    await storeRecordVersion(trx, draft, now);
-    await saveIncidentRow(trx, incidentRow(id, input));
+    const record = await storeRecordVersion(trx, draft, now);
+    await saveIncidentRow(trx, incidentRow(id, input, sharingOf(record)));
     await deps.audit.record(
       {
         action: 'record.created',
@@ -174,8 +197,8 @@ export async function updateIncident(
   };
   if (markingProblem(asShareable(draft)) !== undefined) return fail('invalid_release');
   await inTransaction(deps.db, async (trx) => {
-    await storeRecordVersion(trx, draft, isoNow(deps.clock));
-    await saveIncidentRow(trx, incidentRow(id, input));
+    const record = await storeRecordVersion(trx, draft, isoNow(deps.clock));
+    await saveIncidentRow(trx, incidentRow(id, input, sharingOf(record)));
     await deps.audit.record(
       {
         action: 'record.updated',
@@ -204,7 +227,7 @@ export async function revokeIncident(
   const modified = nextModified(deps.clock.now(), current.record.modified);
   const releasableTo: unknown = JSON.parse(current.record.releasable_to);
   await inTransaction(deps.db, async (trx) => {
-    await storeRecordVersion(
+    const record = await storeRecordVersion(
       trx,
       {
         id,
@@ -225,6 +248,7 @@ export async function revokeIncident(
       },
       isoNow(deps.clock),
     );
+    await markIncidentRevoked(trx, id, sharingOf(record));
     await deps.audit.record(
       {
         action: 'record.revoked',

@@ -18,4 +18,10 @@ export interface IncidentsTable {
   site_id: string | null;
   movement_id: string | null;
   language: string;
+  /** Copies of the record's sharing columns (records is the source; both change in one transaction). */
+  created_by: string;
+  created_by_user: string | null;
+  marking: string;
+  marking_valid: number;
+  revoked: number;
 }

@@ -161,7 +161,13 @@ export function buildIngestRows(
       0,
       body,
     ]);
-    const incident = incidentRow(id, input);
+    const incident = incidentRow(id, input, {
+      created_by: actor.orgId,
+      created_by_user: author,
+      marking: input.marking,
+      marking_valid: 1,
+      revoked: 0,
+    });
     rows.incidents.push([
       id,
       incident.event_date,
@@ -181,6 +187,11 @@ export function buildIngestRows(
       incident.site_id,
       incident.movement_id,
       incident.language,
+      incident.created_by,
+      incident.created_by_user,
+      incident.marking,
+      incident.marking_valid,
+      incident.revoked,
     ]);
   }
   return rows;

@@ -17,7 +17,7 @@ export const postgresCapabilities: StorageCapabilities = {
       db,
     );
   },
-  recordContains(term: string) {
-    return sql`records.id in (select record_id from record_search where lower(text) like ${likeContains(term.toLowerCase())} escape '\\')`;
+  recordContains(term: string, table = 'records') {
+    return sql`${sql.ref(`${table}.id`)} in (select record_id from record_search where lower(text) like ${likeContains(term.toLowerCase())} escape '\\')`;
   },
 };

@@ -14,7 +14,7 @@ export const sqliteCapabilities: StorageCapabilities = {
       db,
     );
   },
-  recordContains(term: string) {
-    return sql`records.id in (select record_id from record_search where text like ${likeContains(term)} escape '\\')`;
+  recordContains(term: string, table = 'records') {
+    return sql`${sql.ref(`${table}.id`)} in (select record_id from record_search where text like ${likeContains(term)} escape '\\')`;
   },
 };

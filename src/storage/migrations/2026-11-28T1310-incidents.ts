@@ -2,7 +2,8 @@
  * The incidents query table: the current version's searchable fields, one
  * row per incident (the record itself lives in `records`). Points carry H3
  * cells at three resolutions so that both engines answer "near this point or
- * route" and map clusters from plain indexes.
+ * route" and map clusters from plain indexes. The sharing columns are copied
+ * from `records` on every version, so reads over many rows need no join.
  */
 import type { Kysely } from 'kysely';
 
@@ -27,6 +28,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('site_id', 'text')
     .addColumn('movement_id', 'text')
     .addColumn('language', 'text', (c) => c.notNull())
+    // A copy of the record's sharing columns: counts, clusters and geographic reads
+    // apply the read filter here, without a join per row (see readableBy).
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_by_user', 'text')
+    .addColumn('marking', 'text', (c) => c.notNull())
+    .addColumn('marking_valid', 'integer', (c) => c.notNull())
+    .addColumn('revoked', 'integer', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('incidents_event_date')
@@ -36,7 +44,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('incidents_h3_r4_date')
     .on('incidents')
-    .columns(['h3_r4', 'event_date'])
+    // Covering for zoomed-out map clusters: the count per r4 cell under the read filter,
+    // the view's bounds and a date range is answered from this index alone.
+    .columns([
+      'h3_r4',
+      'event_date',
+      'lat',
+      'lon',
+      'revoked',
+      'marking_valid',
+      'marking',
+      'created_by',
+      'created_by_user',
+      'event_type',
+    ])
     .execute();
   await db.schema
     .createIndex('incidents_h3_r6_date')
