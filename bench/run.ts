@@ -4,7 +4,13 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const BENCHMARKS = ['bench/policy.bench.ts', 'bench/http.bench.ts', 'bench/ingest.bench.ts'];
+const BENCHMARKS = [
+  'bench/policy.bench.ts',
+  'bench/http.bench.ts',
+  'bench/geo.bench.ts',
+  'bench/ingest.bench.ts',
+  'bench/incidents-query.bench.ts',
+];
 
 let failed = false;
 for (const file of BENCHMARKS) {
