@@ -20,6 +20,7 @@ import { incidentRoutes } from '../modules/incidents/incidents.routes.js';
 import { incidentBulkRoutes } from '../modules/incidents/incidents.bulk.routes.js';
 import { intelRoutes } from '../modules/intel/intel.routes.js';
 import { incidentGeoRoutes } from '../modules/incidents/incidents.geo.routes.js';
+import { incidentExportRoutes } from '../modules/incidents/incidents.export.routes.js';
 import { adminRoutes } from '../modules/identity/admin.routes.js';
 import { authRoutes } from '../modules/identity/auth.routes.js';
 import { meRoutes } from '../modules/identity/me.routes.js';
@@ -135,6 +136,7 @@ export async function buildServer(
   await app.register(incidentBulkRoutes, { deps: recordDeps });
   await app.register(intelRoutes, { deps: recordDeps });
   await app.register(incidentGeoRoutes, { deps: recordDeps });
+  await app.register(incidentExportRoutes, { deps: recordDeps });
 
   await app.register(placeRoutes);
 

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'record.revoked',
   'record.published',
   'record.imported',
+  'record.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,7 +1,8 @@
 /**
  * Policy everywhere: for users of four organisations and incidents of every
- * marking, each read path (list, detail, history, facet counts) returns
- * exactly what canRead allows — on both engines.
+ * marking, each read path (list, detail, history, facet counts, CSV and
+ * GeoJSON exports, map clusters) returns exactly what canRead allows — on both
+ * engines.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { canRead } from '../../core/policy/index.js';
@@ -129,6 +130,23 @@ describeEachEngine('incidents under the sharing policy', (database) => {
 
     const facets = await get(who, '/api/incidents/facets');
     expect(facets.json().total).toBe(expected.length);
+
+    const csv = (await get(who, '/api/incidents/export.csv')).body.trim().split('\n');
+    expect(csv[0]).toMatch(/^id,event_date,/);
+    expect(
+      csv
+        .slice(1)
+        .map((line) => line.split(',')[0])
+        .sort(),
+    ).toEqual(expected);
+
+    const geojson = (await get(who, '/api/incidents/export.geojson')).json();
+    expect((geojson.features as { id: string }[]).map((f) => f.id).sort()).toEqual(expected);
+
+    const map = (
+      await get(who, '/api/incidents/map?zoom=4&west=60&south=20&east=80&north=40')
+    ).json();
+    expect(map.total).toBe(expected.length);
 
     for (const [name, id] of ids) {
       const readable = expected.includes(id);
