@@ -3,6 +3,8 @@ import { createAppContext, type AppContext } from '../../app/context.js';
 import { buildServer } from '../../app/server.js';
 import { issueBootstrapLink } from '../../modules/identity/bootstrap.service.js';
 import { migrateToLatest } from '../../storage/migrator.js';
+import { isoNow } from '../../core/clock.js';
+import { deleteExpiredSessions } from '../../modules/identity/credentials.repository.js';
 import { cliConfig } from '../runtime.js';
 
 export interface RunningNode {
@@ -23,7 +25,15 @@ export async function startNode(options: { migrate: boolean }): Promise<RunningN
   const url =
     config.publicUrl ??
     `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // Expired sessions are refused on sight; purging them keeps the table small.
+  const purgeSessions = () =>
+    void deleteExpiredSessions(context.storage.db, isoNow(context.clock)).catch((error: unknown) =>
+      app.log.error({ err: error }, 'session purge failed'),
+    );
+  purgeSessions();
+  const purgeTimer = setInterval(purgeSessions, 3_600_000).unref();
   const stop = async () => {
+    clearInterval(purgeTimer);
     await app.close();
     await context.storage.close();
   };

@@ -8,6 +8,7 @@ import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import type { Database } from '../../storage/schema.js';
 import { readableBy, type RecordRow } from '../records/records.repository.js';
+import { RECORD_COLUMNS, splitRecord } from '../records/records.joined.js';
 import type { IncidentsTable } from './incidents.tables.js';
 
 export type IncidentRow = IncidentsTable;
@@ -87,65 +88,11 @@ export function filtered(executor: Executor, scope: ReadScope, f: IncidentFilter
     });
 }
 
-const RECORD_COLUMNS = [
-  'records.type',
-  'records.created_by',
-  'records.created_by_user',
-  'records.marking',
-  'records.marking_valid',
-  'records.releasable_to',
-  'records.created',
-  'records.modified',
-  'records.revoked',
-  'records.received_from_peer',
-  'records.contains_personal_data',
-  'records.legal_basis',
-  'records.body',
-] as const;
-
-type JoinedRow = IncidentRow & Omit<RecordRow, 'id'>;
-
-function split(row: JoinedRow): IncidentWithRecord {
-  const {
-    type,
-    created_by,
-    created_by_user,
-    marking,
-    marking_valid,
-    releasable_to,
-    created,
-    modified,
-    revoked,
-    received_from_peer,
-    contains_personal_data,
-    legal_basis,
-    body,
-    ...incident
-  } = row;
-  return {
-    ...incident,
-    created_by,
-    created_by_user,
-    marking,
-    marking_valid,
-    revoked,
-    record: {
-      id: incident.id,
-      type,
-      created_by,
-      created_by_user,
-      marking,
-      marking_valid,
-      releasable_to,
-      created,
-      modified,
-      revoked,
-      received_from_peer,
-      contains_personal_data,
-      legal_basis,
-      body,
-    },
-  };
+/** Splits a joined row; the incident keeps its copy of the sharing columns. */
+function split(row: IncidentRow & Omit<RecordRow, 'id'>): IncidentWithRecord {
+  const { record, ...incident } = splitRecord<IncidentRow>(row);
+  const { created_by, created_by_user, marking, marking_valid, revoked } = record;
+  return { ...incident, created_by, created_by_user, marking, marking_valid, revoked, record };
 }
 
 /** Newest first; `after` is the (event_date, id) of the last row of the previous page. */
@@ -216,17 +163,4 @@ export async function countIncidentsByType(
     .orderBy('incidents.event_type')
     .execute();
   return rows.map((row) => ({ eventType: row.eventType, count: Number(row.count) }));
-}
-
-export async function countIncidentsByCell(
-  executor: Executor,
-  scope: ReadScope,
-  filters: IncidentFilters,
-  column: 'h3_r4' | 'h3_r6' | 'h3_r8',
-): Promise<{ cell: string; count: number }[]> {
-  const rows = await filtered(executor, scope, filters)
-    .select([`incidents.${column} as cell`, (eb) => eb.fn.countAll<number>().as('count')])
-    .groupBy(`incidents.${column}`)
-    .execute();
-  return rows.map((row) => ({ cell: row.cell, count: Number(row.count) }));
 }

@@ -8,7 +8,7 @@ import type { ReadScope } from '../../core/policy/index.js';
 import { likePattern } from '../../core/pagination.js';
 import type { Executor } from '../../storage/executor.js';
 import { readableBy } from '../records/records.repository.js';
-import { RECORD_COLUMNS, splitRecord, type WithRecord } from './intel.joined.js';
+import { RECORD_COLUMNS, splitRecord, type WithRecord } from '../records/records.joined.js';
 import type { ThreatActorsTable } from './intel.tables.js';
 
 export type ThreatActorRow = ThreatActorsTable;

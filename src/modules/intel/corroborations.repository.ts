@@ -6,7 +6,7 @@
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import { readableBy } from '../records/records.repository.js';
-import { RECORD_COLUMNS, splitRecord, type WithRecord } from './intel.joined.js';
+import { RECORD_COLUMNS, splitRecord, type WithRecord } from '../records/records.joined.js';
 import type { CorroborationsTable } from './intel.tables.js';
 import { CORROBORATION_KINDS, type CorroborationKind } from './intel.vocabulary.js';
 

@@ -10,7 +10,7 @@ import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import type { Database } from '../../storage/schema.js';
 import { readableBy } from '../records/records.repository.js';
-import { RECORD_COLUMNS, splitRecord, type WithRecord } from './intel.joined.js';
+import { RECORD_COLUMNS, splitRecord, type WithRecord } from '../records/records.joined.js';
 import type { ThreatReportsTable } from './intel.tables.js';
 import type { ReportStatus } from './intel.vocabulary.js';
 

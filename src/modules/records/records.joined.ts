@@ -1,9 +1,9 @@
 /**
  * Query-table rows joined with their `records` row: the record columns to
- * select, and splitting a joined row back into the two. Used only by this
- * module's repositories.
+ * select, and splitting a joined row back into the two. Shared by every
+ * module that keeps a query table beside `records`.
  */
-import type { RecordRow } from '../records/records.repository.js';
+import type { RecordRow } from './records.repository.js';
 
 export const RECORD_COLUMNS = [
   'records.type',
