@@ -22,6 +22,7 @@ import { intelRoutes } from '../modules/intel/intel.routes.js';
 import { incidentGeoRoutes } from '../modules/incidents/incidents.geo.routes.js';
 import { incidentExportRoutes } from '../modules/incidents/incidents.export.routes.js';
 import { adminRoutes } from '../modules/identity/admin.routes.js';
+import { directoryRoutes } from '../modules/identity/directory.routes.js';
 import { authRoutes } from '../modules/identity/auth.routes.js';
 import { meRoutes } from '../modules/identity/me.routes.js';
 import { placeRoutes } from '../modules/places/places.routes.js';
@@ -125,6 +126,7 @@ export async function buildServer(
   });
   await app.register(meRoutes, { identity: context.identity });
   await app.register(adminRoutes, { identity: context.identity });
+  await app.register(directoryRoutes, { identity: context.identity });
   await app.register(auditRoutes, { db: context.storage.db, audit: context.audit });
   const recordDeps = {
     db: context.storage.db,

@@ -9,7 +9,10 @@
  */
 export {
   type LatLon,
+  type LatLonBox,
   EARTH_RADIUS_KM,
+  boxAroundCap,
+  boxesIntersect,
   destinationPoint,
   interpolateGreatCircle,
   isValidLatLon,

@@ -29,3 +29,20 @@ export function canGrantRoles(actor: CurrentUser, roles: readonly Role[]): boole
 export function canChangeAccountOf(actor: CurrentUser, targetUserId: string): boolean {
   return actor.userId !== targetUserId;
 }
+
+const RECORD_WRITING_ROLES: readonly Role[] = [
+  'analyst',
+  'duty_officer',
+  'field',
+  'liaison',
+  'org_admin',
+  'node_admin',
+];
+
+/**
+ * May the actor look people up to name them on a TLP:RED release list? Those
+ * who write records may; viewers read and never release.
+ */
+export function canConsultDirectory(actor: CurrentUser): boolean {
+  return RECORD_WRITING_ROLES.some((role) => has(actor, role));
+}

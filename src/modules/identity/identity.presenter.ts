@@ -94,6 +94,16 @@ export function presentUserForAdmin(row: UserWithOrganisation) {
   };
 }
 
+/** A person as a release list shows them: no username, roles or contact details. */
+export function presentDirectoryEntry(row: UserWithOrganisation) {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    orgId: row.org_id,
+    organisationName: row.org_name,
+  };
+}
+
 export function presentApiToken(row: ApiTokenRow) {
   return {
     id: row.id,

@@ -104,4 +104,21 @@ export const organisationListQuerySchema = pageQuerySchema;
 export const userListQuerySchema = pageQuerySchema.extend({ orgId: orgId.optional() });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
+/**
+ * A directory lookup names an organisation or gives at least two characters:
+ * it finds the people to release to, and is not a way to page through everyone.
+ */
+export const directoryQuerySchema = z
+  .object({
+    q: z.string().trim().min(2).max(100).optional(),
+    orgId: orgId.optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.string().max(1000).optional(),
+  })
+  .refine((query) => query.q !== undefined || query.orgId !== undefined, {
+    message: 'give q (at least 2 characters) or orgId',
+    path: ['q'],
+  });
+export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;
+
 export { orgId as orgIdSchema, userId as userIdSchema };

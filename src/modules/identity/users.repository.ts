@@ -64,6 +64,8 @@ export async function listUsers<T>(
   query: {
     q?: string | undefined;
     orgId?: string | undefined;
+    /** Leave out disabled accounts (the directory lists only people who can read). */
+    activeOnly?: boolean;
     limit: number;
     cursor?: string | undefined;
   },
@@ -82,6 +84,7 @@ export async function listUsers<T>(
       ),
     )
     .$if(query.orgId !== undefined, (qb) => qb.where('users.org_id', '=', query.orgId ?? ''))
+    .$if(query.activeOnly === true, (qb) => qb.where('users.disabled', '=', 0))
     .$if(after !== undefined, (qb) => qb.where('users.username', '>', after?.[0] ?? ''))
     .orderBy('users.username')
     .limit(query.limit + 1)

@@ -3,11 +3,13 @@
  * originating organisation (recipients see the marking, not who else got it),
  * and a report names only the threat actors the reader may read.
  */
+import { circleToPolygon } from '../../core/geo/index.js';
 import type { CurrentUser } from '../identity/identity.types.js';
 import type { RecordRow, RecordVersionRow } from '../records/records.repository.js';
 import type { ThreatActorWithRecord } from './actors.repository.js';
 import type { CorroborationCounts, CorroborationWithRecord } from './corroborations.repository.js';
 import { parseBody, parseReleaseList } from './intel.records.js';
+import type { ThreatArea } from './intel.schema.js';
 import type { ThreatReportWithRecord } from './reports.repository.js';
 
 function releaseListFor(reader: CurrentUser, createdBy: string, releasableTo: string) {
@@ -91,6 +93,32 @@ export function presentThreatReportSummary(row: ThreatReportWithRecord) {
     marking: row.record.marking,
     createdBy: row.record.created_by,
     modified: row.record.modified,
+  };
+}
+
+/** A report's area as a GeoJSON feature for the map: circles become 64-sided polygons. */
+export function presentThreatArea(row: ThreatReportWithRecord) {
+  const area = parseBody(row.record.body).area as ThreatArea;
+  const geometry =
+    area.kind === 'circle'
+      ? circleToPolygon({ lat: area.lat, lon: area.lon }, area.radiusKm)
+      : area.polygon;
+  return {
+    type: 'Feature' as const,
+    id: row.id,
+    geometry,
+    properties: {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      marking: row.record.marking,
+      sourceReliability: row.source_reliability,
+      informationCredibility: row.information_credibility,
+      targetType: row.target_type,
+      validFrom: row.valid_from,
+      validUntil: row.valid_until,
+      radiusKm: row.radius_km,
+    },
   };
 }
 

@@ -7,12 +7,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { threatActorRoutes } from './actors.routes.js';
 import { corroborationRoutes } from './corroborations.routes.js';
 import type { IntelDeps } from './intel.records.js';
+import { threatReportMapRoutes } from './reports.map.routes.js';
 import { threatReportReadRoutes } from './reports.read.routes.js';
 import { threatReportWriteRoutes } from './reports.write.routes.js';
 
 export const intelRoutes: FastifyPluginAsyncZod<{ deps: IntelDeps }> = async (app, { deps }) => {
   await app.register(threatActorRoutes, { deps });
   await app.register(threatReportReadRoutes, { deps });
+  await app.register(threatReportMapRoutes, { deps });
   await app.register(threatReportWriteRoutes, { deps });
   await app.register(corroborationRoutes, { deps });
 };

@@ -29,6 +29,11 @@ export interface ThreatReportsTable {
   h3_r8: string;
   /** The circle's radius; null for a polygon. */
   radius_km: number | null;
+  /** The area's bounding box, for "areas that meet this map view". */
+  area_west: number;
+  area_south: number;
+  area_east: number;
+  area_north: number;
 }
 
 export interface CorroborationsTable {

@@ -4,7 +4,13 @@
  * outer ring's vertices: good enough to index and sort areas of a few hundred
  * km that never span the antimeridian (the polygon schema refuses that).
  */
-import { haversineKm, pointCells, type LatLon } from '../../core/geo/index.js';
+import {
+  boxAroundCap,
+  haversineKm,
+  pointCells,
+  type LatLon,
+  type LatLonBox,
+} from '../../core/geo/index.js';
 import type { ThreatReportRow } from './reports.repository.js';
 import type { ThreatArea, ThreatReportInput } from './intel.schema.js';
 import type { ReportStatus } from './intel.vocabulary.js';
@@ -21,12 +27,33 @@ export function areaCentre(area: ThreatArea): LatLon {
   };
 }
 
+/**
+ * The area's bounding box. A circle's box is rigorous (it holds the whole
+ * cap), clipped to [-180, 180]: areas never span the antimeridian here.
+ */
+export function areaBounds(area: ThreatArea): LatLonBox {
+  if (area.kind === 'circle') {
+    const box = boxAroundCap({ lat: area.lat, lon: area.lon }, area.radiusKm);
+    return { ...box, west: Math.max(-180, box.west), east: Math.min(180, box.east) };
+  }
+  const outer = area.polygon.coordinates[0] ?? [];
+  const lons = outer.map(([lon]) => lon);
+  const lats = outer.map(([, lat]) => lat);
+  return {
+    west: Math.min(...lons),
+    south: Math.min(...lats),
+    east: Math.max(...lons),
+    north: Math.max(...lats),
+  };
+}
+
 export function reportRow(
   id: string,
   input: ThreatReportInput,
   status: ReportStatus,
 ): ThreatReportRow {
   const centre = areaCentre(input.area);
+  const box = areaBounds(input.area);
   return {
     id,
     title: input.title,
@@ -41,6 +68,10 @@ export function reportRow(
     lon: centre.lon,
     ...pointCells(centre.lat, centre.lon),
     radius_km: input.area.kind === 'circle' ? input.area.radiusKm : null,
+    area_west: box.west,
+    area_south: box.south,
+    area_east: box.east,
+    area_north: box.north,
   };
 }
 

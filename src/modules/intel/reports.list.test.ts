@@ -1,6 +1,7 @@
 /**
- * Reading threat reports over HTTP on both engines: the list's filters and
- * paging, and a report naming only the threat actors its reader may read.
+ * Reading threat reports over HTTP on both engines: the list's filters,
+ * full-text search and paging, the map view's areas, and a report naming only
+ * the threat actors its reader may read.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/storage.js';
@@ -129,5 +130,77 @@ describeEachEngine('listing threat reports', (database) => {
     ]) {
       expect((await get(partner, `/api/threat-reports?${query}`)).statusCode, query).toBe(400);
     }
+  });
+
+  it('finds reports by words of their title or narrative in English, Chinese and Urdu', async () => {
+    const window = 'from=2031-01-01&to=2031-12-31';
+    const dates = { validFrom: '2031-03-01T00:00:00Z', validUntil: '2031-03-31T00:00:00Z' };
+    const english = await published({ ...dates, title: 'Kidnap threat to survey teams' });
+    const chinese = await published({
+      ...dates,
+      title: '针对工程师车队的威胁',
+      narrative: '有报告称武装分子计划在贝沙姆附近袭击车队。',
+      language: 'zh-Hans',
+    });
+    const urdu = await published({
+      ...dates,
+      title: 'قافلے کو خطرہ',
+      narrative: 'اطلاعات کے مطابق بشام کے قریب حملے کی منصوبہ بندی ہے۔',
+      language: 'ur',
+    });
+    const search = (q: string) => listIds(partner, `${window}&q=${encodeURIComponent(q)}`);
+    expect(await search('KIDNAP survey')).toEqual([english]);
+    expect(await search('工程师车队')).toEqual([chinese]);
+    expect(await search('贝沙姆')).toEqual([chinese]);
+    expect(await search('منصوبہ')).toEqual([urdu]);
+    expect(await search('kidnap 车队')).toEqual([]);
+    await send(
+      analyst,
+      'POST',
+      '/api/threat-reports',
+      buildThreatReportInput({ ...dates, title: 'Kidnap draft', marking: 'TLP:GREEN' }),
+    );
+    // Drafts are not indexed (reportSearchText): nobody finds one by search.
+    expect(await search('kidnap')).toEqual([english]);
+    expect(await listIds(analyst, `${window}&q=kidnap&status=draft`)).toEqual([]);
+  });
+
+  it('returns the areas that meet a map view, as GeoJSON polygons', async () => {
+    const dates = { validFrom: '2032-05-01T00:00:00Z', validUntil: '2032-05-31T00:00:00Z' };
+    // A 200 km circle centred outside the view still reaches into it.
+    const wide = await published({
+      ...dates,
+      area: { kind: 'circle', lat: 36.0, lon: 74.0, radiusKm: 200 },
+    });
+    const far = await published({
+      ...dates,
+      area: { kind: 'circle', lat: 24.9, lon: 67.0, radiusKm: 10 },
+    });
+    const amber = await published({ ...dates, marking: 'TLP:AMBER' });
+    const view = 'west=72&south=34&east=73.5&north=35.5&from=2032-05-01&to=2032-05-31';
+    const mine = (await get(analyst, `/api/threat-reports/map?${view}`)).json();
+    expect(mine.type).toBe('FeatureCollection');
+    expect(mine.truncated).toBe(false);
+    const ids = (mine.features as { id: string }[]).map((f) => f.id);
+    expect(ids.sort()).toEqual([wide, amber].sort());
+    expect(ids).not.toContain(far);
+    const feature = (
+      mine.features as {
+        id: string;
+        geometry: { type: string; coordinates: number[][][] };
+        properties: Record<string, unknown>;
+      }[]
+    ).find((f) => f.id === wide);
+    expect(feature?.geometry.type).toBe('Polygon');
+    expect(feature?.geometry.coordinates[0]).toHaveLength(65);
+    expect(feature?.properties).toMatchObject({
+      sourceReliability: 'B',
+      informationCredibility: 2,
+    });
+    const theirs = (await get(partner, `/api/threat-reports/map?${view}`)).json();
+    expect((theirs.features as { id: string }[]).map((f) => f.id)).toEqual([wide]);
+    expect(
+      (await get(partner, '/api/threat-reports/map?west=73&south=34&east=72&north=35')).statusCode,
+    ).toBe(400);
   });
 });

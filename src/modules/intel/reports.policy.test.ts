@@ -1,7 +1,8 @@
 /**
  * Policy everywhere, for threat reports: for users of four organisations and
  * reports of every marking, published and draft, each read path (list in SQL
- * and over HTTP, detail, history, corroboration counts) returns exactly what
+ * and over HTTP, full-text search, map areas, detail, history, corroboration
+ * counts) returns exactly what
  * the policy and the draft rule allow — on both engines.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -188,6 +189,19 @@ describeEachEngine('threat reports under the sharing policy', (database) => {
 
     const list = await get(who, '/api/threat-reports?limit=500');
     expect((list.json().items as { id: string }[]).map((i) => i.id).sort()).toEqual(expected);
+
+    // Search never finds a draft (drafts are not indexed); otherwise the same readable set.
+    const searched = await get(who, '/api/threat-reports?limit=500&q=besham');
+    const expectedPublished = readable
+      .filter((c) => c.draft !== true)
+      .map((c) => ids.get(c.name))
+      .sort();
+    expect((searched.json().items as { id: string }[]).map((i) => i.id).sort()).toEqual(
+      expectedPublished,
+    );
+
+    const map = await get(who, '/api/threat-reports/map?west=72&south=34&east=74&north=36');
+    expect((map.json().features as { id: string }[]).map((f) => f.id).sort()).toEqual(expected);
 
     for (const c of CASES) {
       const id = ids.get(c.name) ?? '';

@@ -22,23 +22,33 @@ const bound = (endOfDay: boolean) =>
     z.iso.date().transform((d) => `${d}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z`),
   ]);
 
+const filterFields = {
+  /** Words that must all appear in the title, narrative or modus operandi (any language). */
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(REPORT_STATUSES).optional(),
+  /** Reports valid at some time in [from, to]. */
+  from: bound(false).optional(),
+  to: bound(true).optional(),
+  sourceReliability: commaList.pipe(z.array(z.enum(SOURCE_RELIABILITY)).min(1)).optional(),
+  informationCredibility: commaList
+    .transform((parts) => parts.map(Number))
+    .pipe(z.array(z.union(INFORMATION_CREDIBILITY.map((n) => z.literal(n)))).min(1))
+    .optional(),
+  targetType: z.enum(TARGET_TYPES).optional(),
+  orgId: z
+    .string()
+    .regex(/^identity--[0-9a-f-]{36}$/)
+    .optional(),
+  marking: z.enum(TLP_MARKINGS).optional(),
+};
+
+const datesInOrder = (q: { from?: string | undefined; to?: string | undefined }) =>
+  q.from === undefined || q.to === undefined || q.from <= q.to;
+const datesMessage = { message: 'must not be before from', path: ['to'] };
+
 export const reportListQuerySchema = z
   .object({
-    status: z.enum(REPORT_STATUSES).optional(),
-    /** Reports valid at some time in [from, to]. */
-    from: bound(false).optional(),
-    to: bound(true).optional(),
-    sourceReliability: commaList.pipe(z.array(z.enum(SOURCE_RELIABILITY)).min(1)).optional(),
-    informationCredibility: commaList
-      .transform((parts) => parts.map(Number))
-      .pipe(z.array(z.union(INFORMATION_CREDIBILITY.map((n) => z.literal(n)))).min(1))
-      .optional(),
-    targetType: z.enum(TARGET_TYPES).optional(),
-    orgId: z
-      .string()
-      .regex(/^identity--[0-9a-f-]{36}$/)
-      .optional(),
-    marking: z.enum(TLP_MARKINGS).optional(),
+    ...filterFields,
     /** Reports whose area centre lies within radiusKm of (lat, lon). */
     lat: z.coerce.number().min(-90).max(90).optional(),
     lon: z.coerce.number().min(-180).max(180).optional(),
@@ -46,10 +56,7 @@ export const reportListQuerySchema = z
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(500).optional(),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: 'must not be before from',
-    path: ['to'],
-  })
+  .refine(datesInOrder, datesMessage)
   .refine(
     (q) =>
       [q.lat, q.lon, q.radiusKm].every((v) => v === undefined) ||
@@ -57,3 +64,23 @@ export const reportListQuerySchema = z
     { message: 'give lat, lon and radiusKm together', path: ['radiusKm'] },
   );
 export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
+
+/** The most areas one map view returns; the answer says when there were more. */
+export const MAX_MAP_AREAS = 2_000;
+
+/** Reports whose area meets a map view (west < east: a view across 180° is asked as two). */
+export const reportMapQuerySchema = z
+  .object({
+    ...filterFields,
+    west: z.coerce.number().min(-180).max(180),
+    south: z.coerce.number().min(-90).max(90),
+    east: z.coerce.number().min(-180).max(180),
+    north: z.coerce.number().min(-90).max(90),
+  })
+  .refine(datesInOrder, datesMessage)
+  .refine((q) => q.south < q.north, { message: 'south must be less than north', path: ['north'] })
+  .refine((q) => q.west < q.east, {
+    message: 'west must be less than east (split a view that crosses 180°)',
+    path: ['east'],
+  });
+export type ReportMapQuery = z.infer<typeof reportMapQuerySchema>;

@@ -18,8 +18,14 @@ import type { ReportFilters } from './reports.repository.js';
 
 export const reportIdParams = z.object({ id: recordIdSchema('threat-report') });
 
-function filtersOf(query: ReportListQuery): ReportFilters {
+/** The filters of a query; `capabilities` turns the search words into the engine's text matches. */
+export function filtersOf(
+  query: Omit<ReportListQuery, 'limit' | 'cursor' | 'lat' | 'lon' | 'radiusKm'>,
+  capabilities: IntelDeps['capabilities'],
+): ReportFilters {
+  const words = query.q?.split(/\s+/u).filter((word) => word !== '') ?? [];
   return {
+    textMatches: words.map((word) => capabilities.recordContains(word, 'threat_reports')),
     status: query.status,
     from: query.from,
     to: query.to,
@@ -61,7 +67,7 @@ export const threatReportReadRoutes: FastifyPluginAsyncZod<{ deps: IntelDeps }> 
       const rows = await listThreatReportsFor(
         deps,
         reader,
-        filtersOf(request.query),
+        filtersOf(request.query, deps.capabilities),
         areaOf(request.query),
         { limit: limit + 1, after: after as [string, string] | undefined },
       );

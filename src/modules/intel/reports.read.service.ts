@@ -6,7 +6,7 @@
  * report exists.
  */
 import { canEdit, canRead, readScope } from '../../core/policy/index.js';
-import { cellColumn, coverCircle, type LatLon } from '../../core/geo/index.js';
+import { cellColumn, coverCircle, type LatLon, type LatLonBox } from '../../core/geo/index.js';
 import type { CurrentUser } from '../identity/identity.types.js';
 import { listRecordVersions, toShareable } from '../records/records.repository.js';
 import { editsForOwnOrganisation, parseBody, type IntelDeps } from './intel.records.js';
@@ -79,6 +79,27 @@ export async function listThreatReportsFor(
     if (kept.length >= page.limit || rows.length < batch || !last) return kept;
     after = [last.valid_from, last.id];
   }
+}
+
+/**
+ * The reports whose area meets a map view, latest validity first, at most
+ * `limit`; `truncated` says that more met the view.
+ */
+export async function threatAreasInView(
+  deps: IntelDeps,
+  reader: CurrentUser,
+  filters: ReportFilters,
+  view: LatLonBox,
+  limit: number,
+): Promise<{ rows: ThreatReportWithRecord[]; truncated: boolean }> {
+  const rows = await listThreatReports(
+    deps.db,
+    reportScope(reader),
+    { ...filters, bounds: view },
+    { limit: limit + 1 },
+  );
+  const readable = rows.filter((row) => mayReadReport(reader, row));
+  return { rows: readable.slice(0, limit), truncated: rows.length > limit };
 }
 
 /**

@@ -5,7 +5,8 @@
  * leaves this file that the reader may not see, so counts equal what the
  * policy allows.
  */
-import type { SelectQueryBuilder } from 'kysely';
+import type { RawBuilder, SelectQueryBuilder, SqlBool } from 'kysely';
+import type { LatLonBox } from '../../core/geo/index.js';
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import type { Database } from '../../storage/schema.js';
@@ -33,6 +34,10 @@ export interface ReportFilters {
   targetType?: string | undefined;
   createdBy?: string | undefined;
   marking?: string | undefined;
+  /** Full-text matches, all of which must hold (see StorageCapabilities.recordContains). */
+  textMatches?: readonly RawBuilder<SqlBool>[] | undefined;
+  /** Reports whose area's bounding box meets this box (a map view). */
+  bounds?: LatLonBox | undefined;
   /** A geographic pre-filter on the area centre's cell at one stored resolution. */
   cells?: { column: 'h3_r4' | 'h3_r6' | 'h3_r8'; cells: readonly string[] } | undefined;
 }
@@ -72,8 +77,21 @@ function visible(executor: Executor, scope: ReportScope): Scoped {
 }
 
 function filtered(executor: Executor, scope: ReportScope, f: ReportFilters): Scoped {
-  const { sourceReliability: reliability, informationCredibility: credibility, cells } = f;
+  const { sourceReliability: reliability, informationCredibility: credibility, cells, bounds } = f;
   return visible(executor, scope)
+    .$if(f.textMatches !== undefined, (qb) =>
+      (f.textMatches ?? []).reduce((q, match) => q.where(match), qb),
+    )
+    .$if(bounds !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.and([
+          eb('threat_reports.area_north', '>=', bounds?.south ?? 0),
+          eb('threat_reports.area_south', '<=', bounds?.north ?? 0),
+          eb('threat_reports.area_east', '>=', bounds?.west ?? 0),
+          eb('threat_reports.area_west', '<=', bounds?.east ?? 0),
+        ]),
+      ),
+    )
     .$if(f.status === undefined, (qb) => qb.where('threat_reports.status', '<>', 'revoked'))
     .$if(f.status !== undefined, (qb) => qb.where('threat_reports.status', '=', f.status ?? ''))
     .$if(f.from !== undefined, (qb) => qb.where('threat_reports.valid_until', '>=', f.from ?? ''))

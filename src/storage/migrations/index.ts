@@ -3,6 +3,7 @@ import * as records from './2026-11-28T1300-records.js';
 import * as incidents from './2026-11-28T1310-incidents.js';
 import * as search from './2026-11-28T1320-search.js';
 import * as intel from './2026-11-28T1400-intel.js';
+import * as threatReportBounds from './2026-11-28T1410-threat-report-bounds.js';
 
 /** Every migration, in order. Add new ones at the end with a later timestamp. */
 export const MIGRATIONS = {
@@ -11,4 +12,5 @@ export const MIGRATIONS = {
   '2026-11-28T1310-incidents': incidents,
   '2026-11-28T1320-search': search,
   '2026-11-28T1400-intel': intel,
+  '2026-11-28T1410-threat-report-bounds': threatReportBounds,
 };
