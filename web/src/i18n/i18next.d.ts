@@ -1,10 +1,10 @@
 import 'i18next';
-import type en from './en.json';
+import type { Catalogue } from './index';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     nsSeparator: false;
-    resources: { translation: typeof en };
+    resources: { translation: Catalogue };
   }
 }

@@ -8,13 +8,33 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../api/types';
 import en from './en.json';
+import intelEn from './features/intel.en.json';
+import intelUr from './features/intel.ur.json';
+import intelZhHans from './features/intel.zh-Hans.json';
+import mapLayersEn from './features/mapLayers.en.json';
+import mapLayersUr from './features/mapLayers.ur.json';
+import mapLayersZhHans from './features/mapLayers.zh-Hans.json';
+import sharingEn from './features/sharing.en.json';
+import sharingUr from './features/sharing.ur.json';
+import sharingZhHans from './features/sharing.zh-Hans.json';
 import ur from './ur.json';
 import zhHans from './zh-Hans.json';
 
-export type Catalogue = typeof en;
+/**
+ * The shell's catalogue plus one file per feature (features/NAME.LOCALE.json,
+ * under the key NAME), so that a feature's texts live beside each other and
+ * two features never edit the same file.
+ */
+const english = { ...en, intel: intelEn, mapLayers: mapLayersEn, sharing: sharingEn };
+
+export type Catalogue = typeof english;
 
 // Typed against the English catalogue: a key missing from a translation fails the type check.
-const catalogues: Record<Locale, Catalogue> = { en, 'zh-Hans': zhHans, ur };
+const catalogues: Record<Locale, Catalogue> = {
+  en: english,
+  'zh-Hans': { ...zhHans, intel: intelZhHans, mapLayers: mapLayersZhHans, sharing: sharingZhHans },
+  ur: { ...ur, intel: intelUr, mapLayers: mapLayersUr, sharing: sharingUr },
+};
 
 const STORAGE_KEY = 'tandem.locale';
 
