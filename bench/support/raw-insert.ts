@@ -10,7 +10,6 @@ import {
   RECORD_COLUMNS,
   RELEASE_COLUMNS,
   SEARCH_COLUMNS,
-  VERSION_COLUMNS,
   type IncidentBulkRows,
 } from '../../src/modules/incidents/incidents.bulk.repository.js';
 
@@ -20,7 +19,6 @@ const TABLES = [
   ['records', RECORD_COLUMNS, 'records'],
   ['record_releases', RELEASE_COLUMNS, 'releases'],
   ['record_search', SEARCH_COLUMNS, 'search'],
-  ['record_versions', VERSION_COLUMNS, 'versions'],
   ['incidents', INCIDENT_COLUMNS, 'incidents'],
 ] as const;
 

@@ -110,7 +110,7 @@ describeEachEngine('importing incidents, killed midway', (database) => {
     expect(incidents).toBeGreaterThanOrEqual(acknowledged);
     expect(incidents).toBeLessThanOrEqual(acknowledged + BATCH);
     expect(await count('records')).toBe(incidents);
-    expect(await count('record_versions')).toBe(incidents);
+    expect(await count('record_versions')).toBe(0); // new records: their only version is current
     expect(await count('record_search')).toBe(incidents);
     expect(await countAuditEntries(db, 'record.imported')).toBe(incidents / BATCH);
   });

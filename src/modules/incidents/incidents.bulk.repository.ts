@@ -1,6 +1,7 @@
 /**
- * The SQL of bulk incident ingest: new records, their release lists, search
- * text and first versions, and the incidents query rows, as multi-row INSERTs.
+ * The SQL of bulk incident ingest: new records, their release lists and
+ * search text, and the incidents query rows, as multi-row INSERTs. A new
+ * record's only version is its current one, which lives in `records`.
  *
  * Building a Kysely query per row (or even per chunk) costs more than SQLite
  * takes to store the row, so each statement shape — table and row count — is
@@ -16,7 +17,6 @@ import type {
   RecordReleasesTable,
   RecordSearchTable,
   RecordsTable,
-  RecordVersionsTable,
 } from '../records/records.tables.js';
 import type { IncidentsTable } from './incidents.tables.js';
 
@@ -38,21 +38,9 @@ export const RECORD_COLUMNS = [
   'contains_personal_data',
   'legal_basis',
   'body',
-] as const satisfies readonly (keyof RecordsTable)[];
-
-export const VERSION_COLUMNS = [
-  'record_id',
-  'modified',
   'stored_at',
   'stored_by_user',
-  'created_by',
-  'created_by_user',
-  'marking',
-  'marking_valid',
-  'releasable_to',
-  'revoked',
-  'body',
-] as const satisfies readonly (keyof RecordVersionsTable)[];
+] as const satisfies readonly (keyof RecordsTable)[];
 
 export const RELEASE_COLUMNS = [
   'record_id',
@@ -97,7 +85,6 @@ export interface IncidentBulkRows {
   records: Value[][];
   releases: Value[][];
   search: Value[][];
-  versions: Value[][];
   incidents: Value[][];
 }
 
@@ -149,6 +136,5 @@ export async function insertIncidentRows(trx: Executor, rows: IncidentBulkRows):
   await insertRows(trx, 'records', RECORD_COLUMNS, rows.records);
   await insertRows(trx, 'record_releases', RELEASE_COLUMNS, rows.releases);
   await insertRows(trx, 'record_search', SEARCH_COLUMNS, rows.search);
-  await insertRows(trx, 'record_versions', VERSION_COLUMNS, rows.versions);
   await insertRows(trx, 'incidents', INCIDENT_COLUMNS, rows.incidents);
 }

@@ -2,7 +2,7 @@
  * Bulk ingest of incidents (ACLED files, the bulk API): validated inputs are
  * checked against the same sharing rules as createIncident, then written in
  * batches. Each batch is one transaction holding its records, release lists,
- * first versions, incident rows and ONE `record.imported` audit entry, so a
+ * search text, incident rows and ONE `record.imported` audit entry, so a
  * batch is either wholly there, audited, or not there at all.
  *
  * Owns: batching and the per-row policy check before any write. Must never:
@@ -120,7 +120,6 @@ export function buildIngestRows(
     records: [],
     releases: [],
     search: [],
-    versions: [],
     incidents: [],
   };
   const author = authorUserOf(actor);
@@ -145,22 +144,11 @@ export function buildIngestRows(
       0,
       null,
       body,
+      now,
+      author,
     ]);
     for (const grantee of new Set(releasableTo)) rows.releases.push([id, grantee]);
     rows.search.push([id, incidentSearchText(input)]);
-    rows.versions.push([
-      id,
-      now,
-      now,
-      author,
-      actor.orgId,
-      author,
-      input.marking,
-      1,
-      releases,
-      0,
-      body,
-    ]);
     const incident = incidentRow(id, input, {
       created_by: actor.orgId,
       created_by_user: author,

@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { buildThreatActorInput } from '../../../test/support/factories.js';
+import { listRecordVersions } from '../records/records.repository.js';
 
 describeEachEngine('threat actors and the sharing preview', (database) => {
   let t: TestApp;
@@ -63,12 +64,11 @@ describeEachEngine('threat actors and the sharing preview', (database) => {
       type: 'threat-actor',
     });
     expect(corrected.json().threatActor.modified > created.json().threatActor.modified).toBe(true);
-    const versions = await t.context.storage.db
-      .selectFrom('record_versions')
-      .select('modified')
-      .where('record_id', '=', id)
-      .execute();
-    expect(versions).toHaveLength(2);
+    const versions = await listRecordVersions(t.context.storage.db, id);
+    expect(versions.map((v) => v.modified)).toEqual([
+      corrected.json().threatActor.modified,
+      created.json().threatActor.modified,
+    ]);
     expect(
       (await send(partner, 'PUT', `/api/threat-actors/${id}`, buildThreatActorInput())).statusCode,
     ).toBe(403);

@@ -9,7 +9,8 @@ import { markingProblem, type ReadScope, type ShareableRecord } from '../../core
 import type { Executor } from '../../storage/executor.js';
 import type { RecordsTable, RecordVersionsTable } from './records.tables.js';
 
-export type RecordRow = RecordsTable;
+/** A record as the policy and presenters see it; when it was stored matters only to history. */
+export type RecordRow = Omit<RecordsTable, 'stored_at' | 'stored_by_user'>;
 export type RecordVersionRow = RecordVersionsTable;
 
 /** One version of a record, as a module hands it over for storage. */
@@ -64,9 +65,9 @@ export function toShareable(
 }
 
 /**
- * Stores a new version: the current row is replaced, the release list is
- * rewritten, and the version is kept for history. Runs in the caller's
- * transaction so that the module's query table changes with it.
+ * Stores a new version: the version it replaces moves to `record_versions`,
+ * the current row is replaced, and the release list is rewritten. Runs in
+ * the caller's transaction so that the module's query table changes with it.
  */
 export async function storeRecordVersion(
   trx: Executor,
@@ -90,10 +91,12 @@ export async function storeRecordVersion(
     body: JSON.stringify(input.body),
   };
   row.marking_valid = markingProblem(toShareable(row)) === undefined ? 1 : 0;
+  await keepReplacedVersion(trx, row.id);
+  const stored = { ...row, stored_at: storedAt, stored_by_user: input.createdByUser };
   await trx
     .insertInto('records')
-    .values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ ...row }))
+    .values(stored)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...stored }))
     .execute();
   await trx.deleteFrom('record_releases').where('record_id', '=', row.id).execute();
   const grantees = row.marking_valid === 1 ? [...new Set(input.releasableTo)] : [];
@@ -111,23 +114,45 @@ export async function storeRecordVersion(
       .values({ record_id: row.id, text: input.searchText })
       .execute();
   }
+  return row;
+}
+
+/** Copies the current version, if there is one, into the history table. */
+async function keepReplacedVersion(trx: Executor, id: string): Promise<void> {
   await trx
     .insertInto('record_versions')
-    .values({
-      record_id: row.id,
-      modified: row.modified,
-      stored_at: storedAt,
-      stored_by_user: input.createdByUser,
-      created_by: row.created_by,
-      created_by_user: row.created_by_user,
-      marking: row.marking,
-      marking_valid: row.marking_valid,
-      releasable_to: row.releasable_to,
-      revoked: row.revoked,
-      body: row.body,
-    })
+    .columns([
+      'record_id',
+      'modified',
+      'stored_at',
+      'stored_by_user',
+      'created_by',
+      'created_by_user',
+      'marking',
+      'marking_valid',
+      'releasable_to',
+      'revoked',
+      'body',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('records')
+        .select([
+          'id',
+          'modified',
+          'stored_at',
+          'stored_by_user',
+          'created_by',
+          'created_by_user',
+          'marking',
+          'marking_valid',
+          'releasable_to',
+          'revoked',
+          'body',
+        ])
+        .where('id', '=', id),
+    )
     .execute();
-  return row;
 }
 
 export async function findRecord(
@@ -143,16 +168,36 @@ export async function findRecord(
     .executeTakeFirst();
 }
 
+/** Every version of a record, newest first: the current one from `records`, then those it replaced. */
 export async function listRecordVersions(
   executor: Executor,
   id: string,
 ): Promise<RecordVersionRow[]> {
-  return executor
+  const current = await executor
+    .selectFrom('records')
+    .select([
+      'id as record_id',
+      'modified',
+      'stored_at',
+      'stored_by_user',
+      'created_by',
+      'created_by_user',
+      'marking',
+      'marking_valid',
+      'releasable_to',
+      'revoked',
+      'body',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!current) return [];
+  const replaced = await executor
     .selectFrom('record_versions')
     .selectAll()
     .where('record_id', '=', id)
     .orderBy('modified', 'desc')
     .execute();
+  return [current, ...replaced];
 }
 
 /** Tables that carry the sharing columns: `records`, and query tables that copy them for speed. */

@@ -17,6 +17,9 @@ export interface RecordsTable {
   legal_basis: string | null;
   /** JSON object: the record's own fields in their current version. */
   body: string;
+  /** When and by whom this node stored the current version (history shows it). */
+  stored_at: string;
+  stored_by_user: string | null;
 }
 
 export interface RecordReleasesTable {
@@ -24,6 +27,7 @@ export interface RecordReleasesTable {
   grantee: string;
 }
 
+/** The versions a record's current version replaced; the current one is in `records`. */
 export interface RecordVersionsTable {
   record_id: string;
   modified: string;

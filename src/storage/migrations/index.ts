@@ -1,6 +1,8 @@
+import * as currentVersionInRecords from './2026-11-28T1430-current-version-in-records.js';
 import * as identityAndAudit from './2026-11-28T1200-identity-and-audit.js';
 import * as records from './2026-11-28T1300-records.js';
 import * as incidents from './2026-11-28T1310-incidents.js';
+import * as partialLinkIndexes from './2026-11-28T1420-partial-link-indexes.js';
 import * as search from './2026-11-28T1320-search.js';
 import * as intel from './2026-11-28T1400-intel.js';
 import * as threatReportBounds from './2026-11-28T1410-threat-report-bounds.js';
@@ -13,4 +15,6 @@ export const MIGRATIONS = {
   '2026-11-28T1320-search': search,
   '2026-11-28T1400-intel': intel,
   '2026-11-28T1410-threat-report-bounds': threatReportBounds,
+  '2026-11-28T1420-partial-link-indexes': partialLinkIndexes,
+  '2026-11-28T1430-current-version-in-records': currentVersionInRecords,
 };
