@@ -45,7 +45,12 @@ async function measureService(url: string, raw: readonly unknown[]): Promise<num
     // Validation is part of ingest: the clock starts before zod sees the rows.
     const inputs = raw.map((row) => incidentInputSchema.parse(row));
     const outcome = await ingestIncidents(
-      { db: context.storage.db, clock: context.clock, audit: context.audit },
+      {
+        db: context.storage.db,
+        clock: context.clock,
+        audit: context.audit,
+        capabilities: context.storage.capabilities,
+      },
       inputs,
       actor,
       { batchSize: BATCH, source: 'ingest.bench' },

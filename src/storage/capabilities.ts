@@ -6,6 +6,12 @@ import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 
 export interface StorageCapabilities {
   /**
+   * How many write transactions may usefully run at once: one on SQLite (a
+   * single writer, on the calling thread), two on PostgreSQL (the server
+   * works on one batch while this process prepares and sends the next).
+   */
+  readonly parallelWriters: number;
+  /**
    * Creates `record_search (record_id, text)`: substring search that works for
    * English, Chinese and Urdu alike (trigrams, no word splitting).
    */

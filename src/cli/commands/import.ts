@@ -123,7 +123,12 @@ async function importIncidents(file: string, options: ImportOptions): Promise<vo
     }
 
     // Pass 2: write, one transaction per batch.
-    const deps = { db: context.storage.db, clock: context.clock, audit: context.audit };
+    const deps = {
+      db: context.storage.db,
+      clock: context.clock,
+      audit: context.audit,
+      capabilities: context.storage.capabilities,
+    };
     const writing = new Progress('importing', size);
     let batch: IncidentInput[] = [];
     let batchNumber = 0;

@@ -17,6 +17,7 @@ import {
   type Reader,
   type ShareableRecord,
 } from '../../core/policy/index.js';
+import type { StorageCapabilities } from '../../storage/capabilities.js';
 import { inTransaction } from '../../storage/executor.js';
 import type { RequestOrigin } from '../identity/identity.types.js';
 import { insertIncidentRows, type IncidentBulkRows } from './incidents.bulk.repository.js';
@@ -28,7 +29,10 @@ import {
   type IncidentDeps,
 } from './incidents.service.js';
 
-export type IngestDeps = Pick<IncidentDeps, 'db' | 'clock' | 'audit'>;
+export type IngestDeps = Pick<IncidentDeps, 'db' | 'clock' | 'audit'> & {
+  /** Without it, batches are written one at a time. */
+  capabilities?: Pick<StorageCapabilities, 'parallelWriters'>;
+};
 
 export const DEFAULT_BATCH_SIZE = 2_000;
 
@@ -185,8 +189,39 @@ export function buildIngestRows(
   return rows;
 }
 
+/** One batch in one transaction, with its one audit entry. */
+async function writeBatch(
+  deps: IngestDeps,
+  rows: IncidentBulkRows,
+  batchIds: readonly string[],
+  actor: Reader,
+  options: IngestOptions,
+): Promise<void> {
+  await inTransaction(deps.db, async (trx) => {
+    await insertIncidentRows(trx, rows);
+    await deps.audit.record(
+      {
+        action: 'record.imported',
+        outcome: 'success',
+        actor: { userId: actor.userId, orgId: actor.orgId },
+        target: { type: 'incident', id: batchIds[0] ?? '' },
+        address: options.origin?.address,
+        requestId: options.origin?.requestId,
+        details: {
+          count: batchIds.length,
+          firstId: batchIds[0],
+          lastId: batchIds.at(-1),
+          source: options.source ?? null,
+        },
+      },
+      trx,
+    );
+  });
+}
+
 /**
- * Checks every row, then writes them batch by batch. A refused row refuses
+ * Checks every row, then writes them batch by batch, several at once where
+ * the engine gains from it (capabilities.parallelWriters). A refused row refuses
  * the whole call before anything is written; a database failure stops at
  * the failing batch (the batches before it stay committed, and were reported
  * through onBatchCommitted). Returns the ids in input order.
@@ -201,38 +236,49 @@ export async function ingestIncidents(
   const rejection = checkIngestPolicy(inputs, actor, firstIndex);
   if (rejection) return { ok: false, ...rejection };
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  // A caller's transaction is one connection: its batches cannot overlap.
+  const parallel = deps.db.isTransaction ? 1 : (deps.capabilities?.parallelWriters ?? 1);
   const ids: string[] = [];
+  const inFlight: { done: Promise<void>; batch: CommittedBatch }[] = [];
+  const acknowledge = (batch: CommittedBatch) => {
+    ids.push(...batch.ids);
+    options.onBatchCommitted?.(batch);
+  };
+  // Batches are acknowledged in input order. When one fails, the others in flight
+  // are waited for and those that committed are acknowledged before the error.
+  const settleOldest = async () => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    try {
+      await oldest.done;
+    } catch (error) {
+      const rest = inFlight.splice(0);
+      const outcomes = await Promise.allSettled(rest.map((entry) => entry.done));
+      outcomes.forEach((outcome, i) => {
+        const entry = rest[i];
+        if (outcome.status === 'fulfilled' && entry) acknowledge(entry.batch);
+      });
+      throw error;
+    }
+    acknowledge(oldest.batch);
+  };
   for (let start = 0; start < inputs.length; start += batchSize) {
     const batch = inputs.slice(start, start + batchSize);
     const batchIds = batch.map(() => newId('incident'));
-    const now = isoNow(deps.clock);
-    const rows = buildIngestRows(batch, batchIds, actor, now);
-    await inTransaction(deps.db, async (trx) => {
-      await insertIncidentRows(trx, rows);
-      await deps.audit.record(
-        {
-          action: 'record.imported',
-          outcome: 'success',
-          actor: { userId: actor.userId, orgId: actor.orgId },
-          target: { type: 'incident', id: batchIds[0] ?? '' },
-          address: options.origin?.address,
-          requestId: options.origin?.requestId,
-          details: {
-            count: batchIds.length,
-            firstId: batchIds[0],
-            lastId: batchIds.at(-1),
-            source: options.source ?? null,
-          },
-        },
-        trx,
-      );
+    // Built while the previous batches are being written (PostgreSQL answers asynchronously).
+    const rows = buildIngestRows(batch, batchIds, actor, isoNow(deps.clock));
+    const done = writeBatch(deps, rows, batchIds, actor, options);
+    done.catch(() => undefined); // handled in settleOldest; this keeps it from counting as unhandled meanwhile
+    inFlight.push({
+      done,
+      batch: {
+        first: firstIndex + start,
+        last: firstIndex + start + batch.length - 1,
+        ids: batchIds,
+      },
     });
-    ids.push(...batchIds);
-    options.onBatchCommitted?.({
-      first: firstIndex + start,
-      last: firstIndex + start + batch.length - 1,
-      ids: batchIds,
-    });
+    if (inFlight.length >= parallel) await settleOldest();
   }
+  while (inFlight.length > 0) await settleOldest();
   return { ok: true, value: ids };
 }

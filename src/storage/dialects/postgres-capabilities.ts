@@ -8,6 +8,7 @@ import type { StorageCapabilities } from '../capabilities.js';
 import { likeContains } from './like.js';
 
 export const postgresCapabilities: StorageCapabilities = {
+  parallelWriters: 2,
   async createSearchTable(db: Kysely<unknown>) {
     await sql`create extension if not exists pg_trgm`.execute(db);
     await sql`create table record_search (record_id text primary key references records(id), text text not null)`.execute(

@@ -9,6 +9,7 @@ import type { StorageCapabilities } from '../capabilities.js';
 import { likeContains } from './like.js';
 
 export const sqliteCapabilities: StorageCapabilities = {
+  parallelWriters: 1,
   async createSearchTable(db: Kysely<unknown>) {
     await sql`create virtual table record_search using fts5(record_id unindexed, text, tokenize = 'trigram')`.execute(
       db,
