@@ -13,8 +13,38 @@ interface ErrorBody {
     code: ErrorCode;
     message: string;
     requestId: string;
-    issues?: { path: string; message: string }[];
+    issues?: Issue[];
   };
+}
+
+/**
+ * One field at fault. `code` and `params` (zod's issue code and its limits)
+ * let a client say the same thing in the user's language; `message` is the
+ * English text.
+ */
+interface Issue {
+  path: string;
+  message: string;
+  code?: string;
+  params?: Record<string, IssueParam>;
+}
+type IssueParam = string | number | boolean | (string | number | boolean)[];
+
+const ISSUE_PARAMS = ['expected', 'minimum', 'maximum', 'origin', 'format', 'values', 'inclusive'];
+
+/** The limits of an issue worth translating: primitives (and lists of them) only, never the input. */
+function issueParams(params: unknown): Record<string, IssueParam> | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  const picked: Record<string, IssueParam> = {};
+  const isPrimitive = (v: unknown): v is string | number | boolean =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  for (const key of ISSUE_PARAMS) {
+    const value = (params as Record<string, unknown>)[key];
+    if (isPrimitive(value)) picked[key] = value;
+    else if (typeof value === 'bigint') picked[key] = Number(value);
+    else if (Array.isArray(value) && value.every(isPrimitive)) picked[key] = value;
+  }
+  return Object.keys(picked).length > 0 ? picked : undefined;
 }
 
 /** Fastify's own client errors (bad JSON, body too large, …) mapped into the catalogue. */
@@ -35,12 +65,21 @@ export function installErrorHandler(app: FastifyInstance, webIndex?: string): vo
   app.setErrorHandler<FastifyError | AppError>((error, request, reply) => {
     const requestId = String(request.id);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const validation: readonly { instancePath: string; message?: string | undefined }[] =
-        error.validation;
-      const issues = validation.map((issue) => ({
-        path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-        message: issue.message ?? 'invalid',
-      }));
+      const validation: readonly {
+        instancePath: string;
+        keyword?: string;
+        message?: string | undefined;
+        params?: unknown;
+      }[] = error.validation;
+      const issues = validation.map((issue): Issue => {
+        const params = issueParams(issue.params);
+        return {
+          path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+          message: issue.message ?? 'invalid',
+          ...(issue.keyword ? { code: issue.keyword } : {}),
+          ...(params ? { params } : {}),
+        };
+      });
       const body: ErrorBody = {
         error: {
           code: 'VALIDATION_FAILED',

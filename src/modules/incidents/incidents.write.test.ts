@@ -89,6 +89,30 @@ describeEachEngine('recording and correcting incidents', (database) => {
     },
   );
 
+  it("gives each validation issue zod's code and limits, so clients can translate it", async () => {
+    const response = await send(analyst, 'POST', '/api/incidents', {
+      ...buildIncidentInput(),
+      narrative: 'x'.repeat(60_000),
+      timePrecision: 'daily',
+      eventType: 'Skirmish',
+    });
+    expect(response.statusCode).toBe(400);
+    const issues = (response.json() as { error: { issues: Record<string, unknown>[] } }).error
+      .issues;
+    const byPath = new Map(issues.map((issue) => [issue.path, issue]));
+    expect(byPath.get('narrative')).toMatchObject({
+      code: 'too_big',
+      params: { maximum: expect.any(Number), origin: 'string' },
+    });
+    expect(byPath.get('timePrecision')).toMatchObject({ code: expect.any(String) });
+    expect(byPath.get('eventType')).toMatchObject({
+      code: 'invalid_value',
+      params: { values: expect.arrayContaining(['Riots']) },
+    });
+    // The input itself never comes back.
+    expect(response.body).not.toContain('xxxxxxxx');
+  });
+
   it('refuses recording to a viewer', async () => {
     expect((await send(viewer, 'POST', '/api/incidents', buildIncidentInput())).statusCode).toBe(
       403,

@@ -8,7 +8,11 @@
 
 export interface ApiIssue {
   path: string;
+  /** The server's English text. */
   message: string;
+  /** zod's issue code (too_small, invalid_value, …) and its limits, for a translated message. */
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {

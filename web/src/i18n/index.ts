@@ -8,8 +8,11 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../api/types';
 import en from './en.json';
+import fieldIssuesEn from './features/fieldIssues.en.json';
 import intelEn from './features/intel.en.json';
+import fieldIssuesUr from './features/fieldIssues.ur.json';
 import intelUr from './features/intel.ur.json';
+import fieldIssuesZhHans from './features/fieldIssues.zh-Hans.json';
 import intelZhHans from './features/intel.zh-Hans.json';
 import mapLayersEn from './features/mapLayers.en.json';
 import mapLayersUr from './features/mapLayers.ur.json';
@@ -25,15 +28,33 @@ import zhHans from './zh-Hans.json';
  * under the key NAME), so that a feature's texts live beside each other and
  * two features never edit the same file.
  */
-const english = { ...en, intel: intelEn, mapLayers: mapLayersEn, sharing: sharingEn };
+const english = {
+  ...en,
+  fieldIssues: fieldIssuesEn,
+  intel: intelEn,
+  mapLayers: mapLayersEn,
+  sharing: sharingEn,
+};
 
 export type Catalogue = typeof english;
 
 // Typed against the English catalogue: a key missing from a translation fails the type check.
 const catalogues: Record<Locale, Catalogue> = {
   en: english,
-  'zh-Hans': { ...zhHans, intel: intelZhHans, mapLayers: mapLayersZhHans, sharing: sharingZhHans },
-  ur: { ...ur, intel: intelUr, mapLayers: mapLayersUr, sharing: sharingUr },
+  'zh-Hans': {
+    ...zhHans,
+    fieldIssues: fieldIssuesZhHans,
+    intel: intelZhHans,
+    mapLayers: mapLayersZhHans,
+    sharing: sharingZhHans,
+  },
+  ur: {
+    ...ur,
+    fieldIssues: fieldIssuesUr,
+    intel: intelUr,
+    mapLayers: mapLayersUr,
+    sharing: sharingUr,
+  },
 };
 
 const STORAGE_KEY = 'tandem.locale';
