@@ -111,6 +111,7 @@ describe.skipIf(skipReason !== undefined)(
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
       expect(await nav.getByRole('link').allTextContents()).toEqual([
         'Map',
+        'Intelligence',
         'Incidents',
         'Administration',
       ]);
@@ -210,7 +211,11 @@ describe.skipIf(skipReason !== undefined)(
     it('creates and revokes an API token, then turns on two-factor authentication and signs in with a code', async () => {
       await signIn(server.officer);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Map', 'Incidents']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual([
+        'Map',
+        'Intelligence',
+        'Incidents',
+      ]);
       await page.getByTestId('user-menu-button').click();
       await page.getByRole('button', { name: 'Security' }).click();
 

@@ -57,6 +57,16 @@ describeEachEngine('the people directory', (database) => {
     ]);
   });
 
+  it('names the people of a stored release list by their ids', async () => {
+    const ids = [partner.userId, colleague.userId, leaver.userId].join(',');
+    const response = await get(analyst, `/api/directory/users?ids=${ids}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect((response.json().items as { id: string }[]).map((item) => item.id).sort()).toEqual(
+      [partner.userId, colleague.userId].sort(),
+    );
+    expect((await get(analyst, '/api/directory/users?ids=identity--x')).statusCode).toBe(400);
+  });
+
   it('refuses lookups that would page through everyone, and viewers', async () => {
     expect((await get(analyst, '/api/directory/users')).statusCode).toBe(400);
     expect((await get(analyst, '/api/directory/users?q=a')).statusCode).toBe(400);

@@ -105,18 +105,25 @@ export const userListQuerySchema = pageQuerySchema.extend({ orgId: orgId.optiona
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 /**
- * A directory lookup names an organisation or gives at least two characters:
+ * A directory lookup names an organisation, people's ids, or gives at least two characters:
  * it finds the people to release to, and is not a way to page through everyone.
  */
 export const directoryQuerySchema = z
   .object({
     q: z.string().trim().min(2).max(100).optional(),
     orgId: orgId.optional(),
+    /** Up to 50 people by id (`a,b`): a stored release list shown by name. */
+    ids: z
+      .string()
+      .max(50 * 42)
+      .transform((s) => s.split(',').map((part) => part.trim()))
+      .pipe(z.array(userId).min(1).max(50))
+      .optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
     cursor: z.string().max(1000).optional(),
   })
-  .refine((query) => query.q !== undefined || query.orgId !== undefined, {
-    message: 'give q (at least 2 characters) or orgId',
+  .refine((query) => query.q !== undefined || query.orgId !== undefined || query.ids, {
+    message: 'give q (at least 2 characters), orgId or ids',
     path: ['q'],
   });
 export type DirectoryQuery = z.infer<typeof directoryQuerySchema>;

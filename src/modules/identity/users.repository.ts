@@ -66,6 +66,7 @@ export async function listUsers<T>(
     orgId?: string | undefined;
     /** Leave out disabled accounts (the directory lists only people who can read). */
     activeOnly?: boolean;
+    ids?: readonly string[] | undefined;
     limit: number;
     cursor?: string | undefined;
   },
@@ -85,6 +86,7 @@ export async function listUsers<T>(
     )
     .$if(query.orgId !== undefined, (qb) => qb.where('users.org_id', '=', query.orgId ?? ''))
     .$if(query.activeOnly === true, (qb) => qb.where('users.disabled', '=', 0))
+    .$if(query.ids !== undefined, (qb) => qb.where('users.id', 'in', [...(query.ids ?? [])]))
     .$if(after !== undefined, (qb) => qb.where('users.username', '>', after?.[0] ?? ''))
     .orderBy('users.username')
     .limit(query.limit + 1)

@@ -27,6 +27,11 @@ export const ROUTES: readonly AppRoute[] = [
     nav: { label: 'map', icon: 'map' },
   },
   {
+    path: '/intel',
+    page: lazy(() => import('../pages/intel/IntelPage')),
+    nav: { label: 'intelligence', icon: 'intel' },
+  },
+  {
     path: '/incidents',
     page: lazy(() => import('../pages/incidents/IncidentsPage')),
     nav: { label: 'incidents', icon: 'incidents' },

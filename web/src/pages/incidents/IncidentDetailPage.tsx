@@ -14,6 +14,7 @@ import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { Dialog } from '../../components/Dialog';
 import { MarkingBadge } from '../../components/MarkingBadge';
+import { ReleaseList } from '../../components/sharing/ReleaseList';
 import { EmptyState, Notice, Spinner } from '../../components/Notice';
 import { currentLocale, LOCALE_NAMES, isLocale } from '../../i18n';
 import { describeError } from '../../i18n/errors';
@@ -296,9 +297,7 @@ export default function IncidentDetailPage({ id }: { id: string }) {
               </Fact>
               {item.releasableTo ? (
                 <Fact label={t('incidents.fields.releasableTo')}>
-                  {item.releasableTo.length === 0
-                    ? '—'
-                    : item.releasableTo.map((grantee) => organisationName(grantee)).join(', ')}
+                  <ReleaseList ids={item.releasableTo} directory={directory} />
                 </Fact>
               ) : null}
               <Fact label={t('incidents.fields.language')}>

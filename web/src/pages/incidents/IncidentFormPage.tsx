@@ -7,6 +7,7 @@ import { Link, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { EmptyState, Notice, Spinner } from '../../components/Notice';
+import { SharingPanel } from '../../components/sharing/SharingPanel';
 import { currentLocale, LOCALE_NAMES } from '../../i18n';
 import { describeError, fieldErrors } from '../../i18n/errors';
 import { EVENT_TYPES, INTER_CODES, PRECISIONS, subEventTypesOf } from '../../lib/acled';
@@ -23,7 +24,7 @@ import {
   type DraftErrors,
   type IncidentDraft,
 } from './incidentDraft';
-import { CasualtyEditor, SharingFields, SourcesEditor } from './IncidentFormParts';
+import { CasualtyEditor, SourcesEditor } from './IncidentFormParts';
 import { PlaceSearch } from './PlaceSearch';
 import { canEditIncident, canWriteIncidents } from './permissions';
 
@@ -107,7 +108,6 @@ function IncidentForm({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { user } = useSession();
   const directory = useOrganisationDirectory();
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const [draft, setDraft] = useState(initial);
@@ -437,13 +437,10 @@ function IncidentForm({
 
       <fieldset className="form-section">
         <legend>{t('incidents.form.sharing')}</legend>
-        <SharingFields
-          marking={draft.marking}
-          releasableTo={draft.releasableTo}
-          onMarking={(marking) => set({ marking })}
-          onReleasableTo={(releasableTo) => set({ releasableTo })}
+        <SharingPanel
+          value={{ marking: draft.marking, releasableTo: draft.releasableTo }}
+          onChange={(sharing) => set(sharing)}
           organisations={directory.organisations}
-          ownOrganisationId={user.organisation.id}
           errorOf={errorOf}
         />
       </fieldset>

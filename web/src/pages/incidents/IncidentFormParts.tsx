@@ -1,13 +1,10 @@
-/** Repeating parts of the incident form: casualties by nationality, sources, sharing. */
+/** Repeating parts of the incident form: casualties by nationality and sources. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Organisation } from '../../api/types';
-import { CheckboxGroup, SelectField, TextField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { Icon } from '../../components/icons';
-import { MarkingBadge } from '../../components/MarkingBadge';
 import { currentLocale } from '../../i18n';
 import { countryOptions } from '../../lib/countries';
-import { TLP_MARKINGS, releasesToOrganisations, type TlpMarking } from '../../lib/tlp';
 import type { CasualtyDraft, SourceDraft } from './incidentDraft';
 
 type ErrorOf = (path: string) => string | undefined;
@@ -155,72 +152,5 @@ export function SourcesEditor({
         {t('incidents.form.addSource')}
       </button>
     </div>
-  );
-}
-
-export function SharingFields({
-  marking,
-  releasableTo,
-  onMarking,
-  onReleasableTo,
-  organisations,
-  ownOrganisationId,
-  errorOf,
-}: {
-  marking: TlpMarking;
-  releasableTo: string[];
-  onMarking: (marking: TlpMarking) => void;
-  onReleasableTo: (ids: string[]) => void;
-  organisations: readonly Organisation[];
-  ownOrganisationId: string;
-  errorOf: ErrorOf;
-}) {
-  const { t } = useTranslation();
-  const others = organisations.filter((o) => o.id !== ownOrganisationId);
-  return (
-    <>
-      <fieldset className="field marking-picker" aria-describedby="marking-explanation">
-        <legend className="field-label">{t('incidents.fields.marking')}</legend>
-        <div className="marking-options">
-          {TLP_MARKINGS.map((option) => (
-            <label
-              key={option}
-              className={
-                option === marking ? 'marking-option marking-option-selected' : 'marking-option'
-              }
-            >
-              <input
-                type="radio"
-                name="marking"
-                value={option}
-                checked={option === marking}
-                onChange={() => onMarking(option)}
-              />
-              <MarkingBadge marking={option} />
-            </label>
-          ))}
-        </div>
-        <p id="marking-explanation" className="field-hint">
-          {t(`incidents.markings.${marking}`)}
-        </p>
-        {errorOf('marking') ? <p className="field-error">{errorOf('marking')}</p> : null}
-      </fieldset>
-      {releasesToOrganisations(marking) ? (
-        others.length === 0 ? (
-          <p className="cell-muted">{t('incidents.form.noOtherOrganisations')}</p>
-        ) : (
-          <CheckboxGroup
-            legend={t('incidents.form.releaseTo')}
-            options={others.map((o) => ({ value: o.id, label: o.name, description: o.country }))}
-            selected={releasableTo.filter((id) => others.some((o) => o.id === id))}
-            onChange={onReleasableTo}
-            error={errorOf('releasableTo')}
-          />
-        )
-      ) : null}
-      {marking === 'TLP:RED' ? (
-        <p className="notice notice-info notice-inline">{t('incidents.form.redLater')}</p>
-      ) : null}
-    </>
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { Casualties, Incident, IncidentInput, TlpMarking } from '../../api/incidents';
 import type { Locale } from '../../api/types';
+import { releaseListFor } from '../../components/sharing/sharingRules';
 import { isEventType } from '../../lib/acled';
 
 export interface NationalityRow {
@@ -181,8 +182,6 @@ function casualties(draft: CasualtyDraft): Casualties {
 /** The API body; call after checkDraft found nothing. */
 export function inputFromDraft(draft: IncidentDraft): IncidentInput {
   const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
-  const releasable =
-    draft.marking === 'TLP:AMBER' || draft.marking === 'TLP:AMBER+STRICT' ? draft.releasableTo : [];
   return {
     eventDate: draft.eventDate,
     timePrecision: Number(draft.timePrecision) as 1 | 2 | 3,
@@ -213,6 +212,7 @@ export function inputFromDraft(draft: IncidentDraft): IncidentInput {
     ...(optional(draft.siteId) ? { siteId: draft.siteId.trim() } : {}),
     ...(optional(draft.movementId) ? { movementId: draft.movementId.trim() } : {}),
     marking: draft.marking,
-    releasableTo: releasable,
+    // Organisations for AMBER, named people for RED, nobody for CLEAR and GREEN.
+    releasableTo: releaseListFor(draft.marking, draft.releasableTo),
   };
 }

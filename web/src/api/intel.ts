@@ -1,0 +1,307 @@
+/**
+ * Intelligence: threat reports, threat actors, corroborations and the
+ * "who will see this" preview — the shapes of the server's intel presenters
+ * (src/modules/intel/intel.presenter.ts) and the calls.
+ */
+import { apiRequest } from './client';
+import type { TlpMarking } from './incidents';
+import type { Locale, Page } from './types';
+
+/** Admiralty grading: A completely reliable … F reliability cannot be judged. */
+export const SOURCE_RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type SourceReliability = (typeof SOURCE_RELIABILITY)[number];
+/** 1 confirmed by other sources … 6 truth cannot be judged. */
+export const INFORMATION_CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
+export type InformationCredibility = (typeof INFORMATION_CREDIBILITY)[number];
+
+export const TARGET_TYPES = ['site', 'route', 'personnel'] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
+export const REPORT_STATUSES = ['draft', 'published', 'revoked'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const CORROBORATION_KINDS = ['confirm', 'deny', 'additional_detail'] as const;
+export type CorroborationKind = (typeof CORROBORATION_KINDS)[number];
+
+/** STIX 2.1 threat-actor-sophistication-ov. */
+export const SOPHISTICATION = [
+  'none',
+  'minimal',
+  'intermediate',
+  'advanced',
+  'expert',
+  'innovator',
+  'strategic',
+] as const;
+export type Sophistication = (typeof SOPHISTICATION)[number];
+/** STIX 2.1 attack-motivation-ov. */
+export const MOTIVATION = [
+  'accidental',
+  'coercion',
+  'dominance',
+  'ideology',
+  'notoriety',
+  'organizational-gain',
+  'personal-gain',
+  'personal-satisfaction',
+  'revenge',
+  'unpredictable',
+] as const;
+export type Motivation = (typeof MOTIVATION)[number];
+
+/** The largest circle a report may cover: wider threats go in a polygon. */
+export const MAX_AREA_RADIUS_KM = 500;
+
+/** GeoJSON positions are [longitude, latitude]. */
+export type Position = [number, number];
+
+export type ThreatArea =
+  | { kind: 'circle'; lat: number; lon: number; radiusKm: number }
+  | { kind: 'polygon'; polygon: { type: 'Polygon'; coordinates: Position[][] } };
+
+/** The sharing fields and who wrote the record, as every intel presenter adds them. */
+export interface RecordSharing {
+  marking: string;
+  /** Present only for the originating organisation. */
+  releasableTo?: string[];
+  createdBy: string;
+  createdByUser: string | null;
+  created: string;
+  modified: string;
+  revoked: boolean;
+}
+
+export interface ThreatReportInput {
+  title: string;
+  narrative: string;
+  language: Locale;
+  area: ThreatArea;
+  validFrom: string;
+  validUntil: string;
+  targetType: TargetType;
+  modusOperandi: { description: string; acledSubEventType?: string };
+  threatActorIds: string[];
+  sourceReliability: SourceReliability;
+  informationCredibility: InformationCredibility;
+  marking: TlpMarking;
+  releasableTo: string[];
+}
+
+export interface CorroborationCounts {
+  /** Distinct organisations per kind, the originator not counted. */
+  byKind: Record<CorroborationKind, number>;
+  organisations: number;
+}
+
+export interface ThreatReport
+  extends Omit<ThreatReportInput, 'marking' | 'releasableTo'>, RecordSharing {
+  id: string;
+  type: 'threat-report';
+  status: ReportStatus;
+  publishedAt?: string;
+  threatActors: { id: string; name: string }[];
+  corroboration: CorroborationCounts;
+}
+
+export interface ThreatReportSummary {
+  id: string;
+  title: string;
+  status: ReportStatus;
+  validFrom: string;
+  validUntil: string;
+  targetType: string;
+  sourceReliability: string;
+  informationCredibility: number;
+  language: string;
+  centre: { lat: number; lon: number };
+  radiusKm: number | null;
+  marking: string;
+  createdBy: string;
+  modified: string;
+}
+
+export interface ThreatReportVersion {
+  modified: string;
+  storedAt: string;
+  marking: string;
+  releasableTo?: string[];
+  revoked: boolean;
+  report: Partial<ThreatReportInput> & { status?: ReportStatus; publishedAt?: string };
+}
+
+export interface ReportFilters {
+  q?: string;
+  status?: ReportStatus;
+  from?: string;
+  to?: string;
+  targetType?: TargetType;
+  sourceReliability?: SourceReliability[];
+  informationCredibility?: InformationCredibility[];
+  orgId?: string;
+  marking?: TlpMarking;
+}
+
+export interface ThreatActorInput {
+  name: string;
+  aliases: string[];
+  description: string;
+  sophistication?: Sophistication;
+  primaryMotivation?: Motivation;
+  firstSeen?: string;
+  lastSeen?: string;
+  marking: TlpMarking;
+  releasableTo: string[];
+}
+
+export interface ThreatActor
+  extends Omit<ThreatActorInput, 'marking' | 'releasableTo'>, RecordSharing {
+  id: string;
+  type: 'threat-actor';
+}
+
+export interface ThreatActorSummary {
+  id: string;
+  name: string;
+  sophistication: string | null;
+  primaryMotivation: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  marking: string;
+  createdBy: string;
+  modified: string;
+}
+
+export interface CorroborationInput {
+  subjectId: string;
+  kind: CorroborationKind;
+  text: string;
+  observedAt?: string;
+  place?: { lat: number; lon: number; name?: string };
+  marking: TlpMarking;
+  releasableTo: string[];
+}
+
+export interface Corroboration
+  extends Omit<CorroborationInput, 'marking' | 'releasableTo'>, RecordSharing {
+  id: string;
+  type: 'corroboration';
+}
+
+export interface SharingPreview {
+  marking: TlpMarking;
+  audience: 'everyone' | 'organisations' | 'named_users';
+  organisations: { id: string; name: string }[];
+  users?: { count: number; ids: string[] };
+  /** Release-list entries naming no organisation this node knows. */
+  unknownGrantees: string[];
+}
+
+const reportPath = (id: string) => `/api/threat-reports/${encodeURIComponent(id)}`;
+const actorPath = (id: string) => `/api/threat-actors/${encodeURIComponent(id)}`;
+
+export function listThreatReports(
+  filters: ReportFilters,
+  page: { limit: number; cursor: string | null },
+  signal?: AbortSignal,
+): Promise<Page<ThreatReportSummary>> {
+  return apiRequest('GET', '/api/threat-reports', {
+    query: {
+      q: filters.q,
+      status: filters.status,
+      from: filters.from,
+      to: filters.to,
+      targetType: filters.targetType,
+      sourceReliability: filters.sourceReliability?.join(','),
+      informationCredibility: filters.informationCredibility?.join(','),
+      orgId: filters.orgId,
+      marking: filters.marking,
+      limit: page.limit,
+      cursor: page.cursor,
+    },
+    signal,
+  });
+}
+
+export async function getThreatReport(id: string, signal?: AbortSignal): Promise<ThreatReport> {
+  return (await apiRequest<{ threatReport: ThreatReport }>('GET', reportPath(id), { signal }))
+    .threatReport;
+}
+
+export async function threatReportHistory(
+  id: string,
+  signal?: AbortSignal,
+): Promise<ThreatReportVersion[]> {
+  return (
+    await apiRequest<{ versions: ThreatReportVersion[] }>('GET', `${reportPath(id)}/history`, {
+      signal,
+    })
+  ).versions;
+}
+
+export async function createThreatReport(input: ThreatReportInput): Promise<ThreatReport> {
+  return (
+    await apiRequest<{ threatReport: ThreatReport }>('POST', '/api/threat-reports', { body: input })
+  ).threatReport;
+}
+
+export async function updateThreatReport(
+  id: string,
+  input: ThreatReportInput,
+): Promise<ThreatReport> {
+  return (await apiRequest<{ threatReport: ThreatReport }>('PUT', reportPath(id), { body: input }))
+    .threatReport;
+}
+
+export async function publishThreatReport(id: string): Promise<ThreatReport> {
+  return (await apiRequest<{ threatReport: ThreatReport }>('POST', `${reportPath(id)}/publish`))
+    .threatReport;
+}
+
+export async function revokeThreatReport(id: string): Promise<void> {
+  await apiRequest('POST', `${reportPath(id)}/revoke`);
+}
+
+export function listThreatActors(
+  query: { q?: string; limit: number; cursor: string | null },
+  signal?: AbortSignal,
+): Promise<Page<ThreatActorSummary>> {
+  return apiRequest('GET', '/api/threat-actors', { query: { ...query }, signal });
+}
+
+export async function getThreatActor(id: string, signal?: AbortSignal): Promise<ThreatActor> {
+  return (await apiRequest<{ threatActor: ThreatActor }>('GET', actorPath(id), { signal }))
+    .threatActor;
+}
+
+export async function createThreatActor(input: ThreatActorInput): Promise<ThreatActor> {
+  return (
+    await apiRequest<{ threatActor: ThreatActor }>('POST', '/api/threat-actors', { body: input })
+  ).threatActor;
+}
+
+export async function updateThreatActor(id: string, input: ThreatActorInput): Promise<ThreatActor> {
+  return (await apiRequest<{ threatActor: ThreatActor }>('PUT', actorPath(id), { body: input }))
+    .threatActor;
+}
+
+/** A subject's corroborations the caller may read, newest first, with the independent counts. */
+export function listCorroborations(
+  subjectId: string,
+  signal?: AbortSignal,
+): Promise<{ items: Corroboration[]; corroboration: CorroborationCounts }> {
+  return apiRequest('GET', '/api/corroborations', { query: { subjectId, limit: 100 }, signal });
+}
+
+export async function createCorroboration(input: CorroborationInput): Promise<Corroboration> {
+  return (
+    await apiRequest<{ corroboration: Corroboration }>('POST', '/api/corroborations', {
+      body: input,
+    })
+  ).corroboration;
+}
+
+/** Who could read a record written now by the caller with these sharing fields. */
+export function previewSharing(
+  sharing: { marking: TlpMarking; releasableTo: string[] },
+  signal?: AbortSignal,
+): Promise<SharingPreview> {
+  return apiRequest('POST', '/api/sharing/preview', { body: sharing, signal });
+}
