@@ -144,6 +144,49 @@ describeEachEngine('threat actors and the sharing preview', (database) => {
     });
   });
 
+  it("previews an edited record's audience with its originator as author, for its editors only", async () => {
+    // A colleague edits a RED record only when it names them (canEdit needs canRead).
+    const colleague = await buildUser(t.context, { roles: ['analyst'], orgId: a.orgId });
+    const colleagueCookie = await signIn(t.app, colleague.username);
+    const red = await send(
+      analyst,
+      'POST',
+      '/api/threat-actors',
+      buildThreatActorInput({
+        name: 'Red group',
+        marking: 'TLP:RED',
+        releasableTo: [c.userId, colleague.userId],
+      }),
+    );
+    expect(red.statusCode, red.body).toBe(201);
+    const recordId = red.json().threatActor.id as string;
+    const preview = await send(colleagueCookie, 'POST', '/api/sharing/preview', {
+      marking: 'TLP:RED',
+      releasableTo: [c.userId],
+      recordId,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect([...preview.json().users.ids].sort()).toEqual([a.userId, c.userId].sort());
+    const asNew = await send(colleagueCookie, 'POST', '/api/sharing/preview', {
+      marking: 'TLP:RED',
+      releasableTo: [c.userId],
+    });
+    expect([...asNew.json().users.ids].sort()).toEqual([colleague.userId, c.userId].sort());
+    // A partner who may not edit the record learns nothing about it.
+    const refused = await send(partner, 'POST', '/api/sharing/preview', {
+      marking: 'TLP:RED',
+      releasableTo: [],
+      recordId,
+    });
+    expect(refused.statusCode).toBe(404);
+    const unknown = await send(partner, 'POST', '/api/sharing/preview', {
+      marking: 'TLP:RED',
+      releasableTo: [],
+      recordId: 'threat-actor--00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('refuses a preview whose release list does not fit the marking, and refuses previews to viewers', async () => {
     const mismatched = await send(analyst, 'POST', '/api/sharing/preview', {
       marking: 'TLP:RED',

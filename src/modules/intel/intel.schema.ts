@@ -95,4 +95,11 @@ export const corroborationInputSchema = z
   .extend(sharingInputSchema.shape);
 export type CorroborationInput = z.infer<typeof corroborationInputSchema>;
 
-export const sharingPreviewSchema = sharingInputSchema;
+export const sharingPreviewSchema = sharingInputSchema.extend({
+  /** The record being edited, when not a new one: its author reads it whatever the release list says. */
+  recordId: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*--[0-9a-f-]{36}$/, 'a record id')
+    .optional(),
+});
+export type SharingPreviewInput = z.infer<typeof sharingPreviewSchema>;

@@ -4,16 +4,18 @@
  * the organisations this node knows (its own and its peers'). For TLP:RED the
  * audience is people, and only their ids go back, to the caller alone.
  */
-import { markingProblem, whoCanRead } from '../../core/policy/index.js';
+import { idType } from '../../core/ids.js';
+import { canEdit, markingProblem, whoCanRead } from '../../core/policy/index.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { Executor } from '../../storage/executor.js';
 import type { CurrentUser } from '../identity/identity.types.js';
 import { listAllOrganisations } from '../identity/organisations.repository.js';
-import type { SharingInput } from '../records/sharing.schema.js';
+import { findRecord, toShareable } from '../records/records.repository.js';
+import type { SharingPreviewInput } from './intel.schema.js';
 import { asShareable, mayCorroborate, versionOf } from './intel.records.js';
 
 export interface SharingPreview {
-  marking: SharingInput['marking'];
+  marking: SharingPreviewInput['marking'];
   audience: 'everyone' | 'organisations' | 'named_users';
   organisations: { id: string; name: string }[];
   users?: { count: number; ids: string[] };
@@ -21,15 +23,34 @@ export interface SharingPreview {
   unknownGrantees: string[];
 }
 
+/**
+ * The author the preview assumes: the caller for a new record; for a record
+ * being edited, its originator — who must be someone the caller edits for.
+ */
+async function authorFor(
+  db: Executor,
+  recordId: string | undefined,
+  caller: CurrentUser,
+): Promise<{ orgId: string; userId: string | null } | undefined> {
+  if (recordId === undefined) return caller;
+  const type = idType(recordId);
+  const stored = type === undefined ? undefined : await findRecord(db, recordId, type);
+  // Unknown and not-editable get the same answer: ids are not an oracle.
+  if (!stored || !canEdit(caller, toShareable(stored))) return undefined;
+  return { orgId: stored.created_by, userId: stored.created_by_user };
+}
+
 export async function previewSharing(
   db: Executor,
-  input: SharingInput,
+  input: SharingPreviewInput,
   caller: CurrentUser,
-): Promise<Result<SharingPreview, 'forbidden' | 'invalid_release'>> {
+): Promise<Result<SharingPreview, 'forbidden' | 'invalid_release' | 'not_found'>> {
   // Those who write records (reports, actors, corroborations) need the preview; it lists the node's organisations.
   if (!mayCorroborate(caller)) return fail('forbidden');
+  const author = await authorFor(db, input.recordId, caller);
+  if (!author) return fail('not_found');
   const record = asShareable(
-    versionOf('preview', 'preview--0', input, {}, caller, { created: '', modified: '' }),
+    versionOf('preview', 'preview--0', input, {}, author, { created: '', modified: '' }),
   );
   if (markingProblem(record) !== undefined) return fail('invalid_release');
   const organisations = await listAllOrganisations(db);

@@ -298,9 +298,12 @@ export async function createCorroboration(input: CorroborationInput): Promise<Co
   ).corroboration;
 }
 
-/** Who could read a record written now by the caller with these sharing fields. */
+/**
+ * Who could read a record written now with these sharing fields: by the
+ * caller, or for `recordId`, by that record's originator (an edit).
+ */
 export function previewSharing(
-  sharing: { marking: TlpMarking; releasableTo: string[] },
+  sharing: { marking: TlpMarking; releasableTo: string[]; recordId?: string | undefined },
   signal?: AbortSignal,
 ): Promise<SharingPreview> {
   return apiRequest('POST', '/api/sharing/preview', { body: sharing, signal });

@@ -23,9 +23,17 @@ interface SharingPanelProps {
   organisations: readonly Organisation[];
   /** The server's issue for an API path ('marking', 'releasableTo'), if any. */
   errorOf?: (path: string) => string | undefined;
+  /** The record being edited: the preview then counts its originator, not the editor. */
+  recordId?: string | undefined;
 }
 
-export function SharingPanel({ value, onChange, organisations, errorOf }: SharingPanelProps) {
+export function SharingPanel({
+  value,
+  onChange,
+  organisations,
+  errorOf,
+  recordId,
+}: SharingPanelProps) {
   const { t } = useTranslation();
   const { user } = useSession();
   const others = organisations.filter((o) => o.id !== user.organisation.id);
@@ -80,7 +88,10 @@ export function SharingPanel({ value, onChange, organisations, errorOf }: Sharin
             </p>
           ) : null}
         </div>
-        <SharingPreview value={{ marking, releasableTo: releaseListFor(marking, releasableTo) }} />
+        <SharingPreview
+          value={{ marking, releasableTo: releaseListFor(marking, releasableTo) }}
+          recordId={recordId}
+        />
       </div>
     </div>
   );

@@ -21,14 +21,18 @@ type State =
   | { status: 'ready'; key: string; preview: Preview }
   | { status: 'error'; key: string; error: unknown };
 
-function useSharingPreview(value: SharingValue): State {
-  const key = JSON.stringify([value.marking, value.releasableTo]);
+function useSharingPreview(value: SharingValue, recordId: string | undefined): State {
+  const key = JSON.stringify([value.marking, value.releasableTo, recordId ?? null]);
   const [state, setState] = useState<State>({ status: 'loading', key });
   useEffect(() => {
-    const [marking, releasableTo] = JSON.parse(key) as [SharingValue['marking'], string[]];
+    const [marking, releasableTo, id] = JSON.parse(key) as [
+      SharingValue['marking'],
+      string[],
+      string | null,
+    ];
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      previewSharing({ marking, releasableTo }, controller.signal).then(
+      previewSharing({ marking, releasableTo, recordId: id ?? undefined }, controller.signal).then(
         (preview) => setState({ status: 'ready', key, preview }),
         (error: unknown) => {
           if (!controller.signal.aborted) setState({ status: 'error', key, error });
@@ -44,10 +48,16 @@ function useSharingPreview(value: SharingValue): State {
   return state.key === key ? state : { status: 'loading', key };
 }
 
-export function SharingPreview({ value }: { value: SharingValue }) {
+export function SharingPreview({
+  value,
+  recordId,
+}: {
+  value: SharingValue;
+  recordId?: string | undefined;
+}) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const state = useSharingPreview(value);
+  const state = useSharingPreview(value, recordId);
   const titleId = useId();
   useKnownUsers(state.status === 'ready' ? (state.preview.users?.ids ?? []) : []);
 

@@ -442,6 +442,7 @@ function IncidentForm({
           onChange={(sharing) => set(sharing)}
           organisations={directory.organisations}
           errorOf={errorOf}
+          recordId={id}
         />
       </fieldset>
 

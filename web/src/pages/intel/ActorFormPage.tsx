@@ -221,6 +221,7 @@ function ActorForm({
           onChange={(sharing) => set(sharing)}
           organisations={directory.organisations}
           errorOf={errorOf}
+          recordId={id}
         />
       </fieldset>
       <div className="form-actions form-actions-sticky">

@@ -255,6 +255,7 @@ export function ReportForm({
           onChange={(sharing) => set(sharing)}
           organisations={directory.organisations}
           errorOf={errorOf}
+          recordId={id}
         />
       </fieldset>
 
