@@ -13,6 +13,7 @@ import type { IncidentInput } from '../modules/incidents/incidents.schema.js';
 import { createIncident, type IncidentDeps } from '../modules/incidents/incidents.service.js';
 import { ingestIncidents } from '../modules/incidents/ingest.service.js';
 import type { TlpMarking } from '../core/policy/types.js';
+import { seededRandom } from './random.js';
 import { DEMO_HISTORICAL_INCIDENTS, DEMO_PLACES, DEMO_ROUTES, DEMO_SITES } from './geography.js';
 
 const LOADED_SETTING = 'demo_incidents_loaded';
@@ -50,16 +51,6 @@ function historical(country: string): IncidentInput[] {
       releasableTo: [],
     };
   });
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const WEIGHTED_TYPES: readonly [AcledEventType, number][] = [

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../../test/support/app.js';
 import { toCurrentUser } from '../modules/identity/identity.presenter.js';
 import { findUserByUsername } from '../modules/identity/users.repository.js';
 import { countIncidentsByType } from '../modules/incidents/incidents.repository.js';
+import { listThreatReportsFor } from '../modules/intel/reports.read.service.js';
 import { seedDemo } from './seed.js';
 
 describeEachEngine('the demo scenario', (database) => {
@@ -27,7 +28,7 @@ describeEachEngine('the demo scenario', (database) => {
 
   it('loads the organisations, one user per role, the past attacks and a synthetic set, once', async () => {
     const deps = { ...t.context.identity, capabilities: t.context.storage.capabilities };
-    const first = await seedDemo(deps, 'pk', { syntheticIncidents: 400 });
+    const first = await seedDemo(deps, 'pk', { syntheticIncidents: 400, syntheticReports: 40 });
     expect(first.logins.map((l) => l.username)).toEqual([
       'demo.admin',
       'demo.orgadmin',
@@ -38,8 +39,10 @@ describeEachEngine('the demo scenario', (database) => {
       'demo.viewer',
     ]);
     expect(first.incidents).toBe(406);
-    const again = await seedDemo(deps, 'pk', { syntheticIncidents: 400 });
+    expect(first.threatReports).toBe(47);
+    const again = await seedDemo(deps, 'pk', { syntheticIncidents: 400, syntheticReports: 40 });
     expect(again.incidents).toBe(0);
+    expect(again.threatReports).toBe(0);
     expect(again.logins[0]?.password).not.toBe(first.logins[0]?.password);
   });
 
@@ -50,5 +53,35 @@ describeEachEngine('the demo scenario', (database) => {
     expect(analyst).toBeGreaterThan(field);
     expect(field).toBeGreaterThan(viewer);
     expect(viewer).toBeGreaterThanOrEqual(6);
+  });
+
+  it('gives the threat reports different audiences: AMBER to partners, RED to one person, drafts to the author', async () => {
+    const titlesFor = async (username: string) => {
+      const row = await findUserByUsername(t.context.storage.db, username);
+      if (!row) throw new Error(`${username} missing`);
+      const reader = toCurrentUser(row);
+      const rows = await listThreatReportsFor(
+        { ...t.context.identity, capabilities: t.context.storage.capabilities },
+        reader,
+        { status: undefined },
+        undefined,
+        { limit: 500 },
+      );
+      return rows.filter((r) => !r.title.startsWith('[SYNTHETIC')).map((r) => r.title);
+    };
+    const analyst = await titlesFor('demo.analyst');
+    const liaison = await titlesFor('demo.liaison');
+    const field = await titlesFor('demo.field');
+    const viewer = await titlesFor('demo.viewer');
+    const red = 'Sensitive source: planning against power-plant staff in Karachi';
+    const amber = 'Reconnaissance reported near the Dasu residential camp';
+    const draft = 'Draft: threat to the Diamer-Bhasha dam workforce';
+    expect(analyst).toEqual(expect.arrayContaining([red, amber, draft]));
+    expect(liaison).toContain(red);
+    expect(liaison).not.toContain(draft);
+    expect(field).toContain(amber); // the SSD is a partner
+    expect(field).not.toContain(red);
+    expect(viewer).not.toContain(amber);
+    expect(viewer).toContain('喀喇昆仑公路沿线车队安全提示');
   });
 });

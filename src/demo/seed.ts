@@ -12,6 +12,7 @@ import { findUserByUsername } from '../modules/identity/users.repository.js';
 import type { IncidentDeps } from '../modules/incidents/incidents.service.js';
 import { toCurrentUser } from '../modules/identity/identity.presenter.js';
 import { seedDemoIncidents } from './incidents.js';
+import { seedDemoIntel } from './intel.js';
 import { DEMO_NODES, DEMO_ORGANISATIONS, DEMO_USERS, type DemoNodeKey } from './scenario.js';
 
 export interface DemoLogin {
@@ -30,13 +31,15 @@ const PARTNERS: Record<DemoNodeKey, readonly string[]> = {
 export interface DemoOptions {
   /** How many synthetic incidents to generate (the first run only). */
   syntheticIncidents: number;
+  /** How many synthetic threat reports to generate (the first run only). */
+  syntheticReports?: number;
 }
 
 export async function seedDemo(
   deps: IdentityDeps & IncidentDeps,
   node: DemoNodeKey,
   options: DemoOptions = { syntheticIncidents: 3_000 },
-): Promise<{ nodeName: string; logins: DemoLogin[]; incidents: number }> {
+): Promise<{ nodeName: string; logins: DemoLogin[]; incidents: number; threatReports: number }> {
   const identity = deps;
   const nodeName = DEMO_NODES[node].name;
   await writeSetting(identity.db, 'node_name', nodeName);
@@ -98,5 +101,11 @@ export async function seedDemo(
     node === 'pk' ? 'CN' : 'PK',
     options.syntheticIncidents,
   );
-  return { nodeName, logins, incidents };
+  const liaison = await author('demo.liaison');
+  const threatReports = await seedDemoIntel(
+    deps,
+    { analyst: await author('demo.analyst'), partnerOrgIds, redReaderUserId: liaison.userId },
+    options.syntheticReports ?? 300,
+  );
+  return { nodeName, logins, incidents, threatReports };
 }

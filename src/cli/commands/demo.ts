@@ -22,24 +22,43 @@ export function registerDemo(program: Command): void {
     .option('--node <key>', 'which partner node this is: pk (Islamabad) or cn (Beijing)', 'pk')
     .option('--serve', 'start the node afterwards')
     .option('--synthetic <count>', 'synthetic incidents to generate on the first run', '3000')
-    .action(async (options: { node: string; serve?: boolean; synthetic: string }) => {
-      if (options.node !== 'pk' && options.node !== 'cn') fail('--node must be pk or cn');
-      const node = options.node;
-      const seeded = await withNode((context) =>
-        seedDemo({ ...context.identity, capabilities: context.storage.capabilities }, node, {
-          syntheticIncidents: Number(options.synthetic),
-        }),
-      );
-      if (!options.serve) {
-        console.log(
-          `Demo scenario loaded for the ${seeded.nodeName}${seeded.incidents > 0 ? ` (${seeded.incidents} incidents)` : ''}.`,
+    .option(
+      '--synthetic-reports <count>',
+      'synthetic threat reports to generate on the first run',
+      '300',
+    )
+    .action(
+      async (options: {
+        node: string;
+        serve?: boolean;
+        synthetic: string;
+        syntheticReports: string;
+      }) => {
+        if (options.node !== 'pk' && options.node !== 'cn') fail('--node must be pk or cn');
+        for (const [flag, value] of [
+          ['--synthetic', options.synthetic],
+          ['--synthetic-reports', options.syntheticReports],
+        ] as const) {
+          if (!/^\d{1,7}$/.test(value)) fail(`${flag} must be a whole number`);
+        }
+        const node = options.node;
+        const seeded = await withNode((context) =>
+          seedDemo({ ...context.identity, capabilities: context.storage.capabilities }, node, {
+            syntheticIncidents: Number(options.synthetic),
+            syntheticReports: Number(options.syntheticReports),
+          }),
         );
+        if (!options.serve) {
+          console.log(
+            `Demo scenario loaded for the ${seeded.nodeName}${seeded.incidents > 0 ? ` (${seeded.incidents} incidents, ${seeded.threatReports} threat reports)` : ''}.`,
+          );
+          printLogins(seeded.logins);
+          return;
+        }
+        const running = await startNode({ migrate: false });
+        console.log(`\nTandem demo — ${seeded.nodeName} — open ${running.url}\n`);
         printLogins(seeded.logins);
-        return;
-      }
-      const running = await startNode({ migrate: false });
-      console.log(`\nTandem demo — ${seeded.nodeName} — open ${running.url}\n`);
-      printLogins(seeded.logins);
-      console.log('\nStop with Ctrl+C.');
-    });
+        console.log('\nStop with Ctrl+C.');
+      },
+    );
 }

@@ -36,6 +36,7 @@ export const MOTIVATION = [
 ] as const;
 
 export const TARGET_TYPES = ['site', 'route', 'personnel'] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
 export const REPORT_STATUSES = ['draft', 'published', 'revoked'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const CORROBORATION_KINDS = ['confirm', 'deny', 'additional_detail'] as const;
