@@ -117,41 +117,28 @@ export async function storeRecordVersion(
   return row;
 }
 
+/** `record_versions` columns, and the `records` columns that fill them in the same order. */
+const VERSION_FIELDS = [
+  'modified',
+  'stored_at',
+  'stored_by_user',
+  'created_by',
+  'created_by_user',
+  'marking',
+  'marking_valid',
+  'releasable_to',
+  'revoked',
+  'body',
+] as const;
+const VERSION_COLUMNS = ['record_id', ...VERSION_FIELDS] as const;
+const CURRENT_AS_VERSION = ['id', ...VERSION_FIELDS] as const;
+
 /** Copies the current version, if there is one, into the history table. */
 async function keepReplacedVersion(trx: Executor, id: string): Promise<void> {
   await trx
     .insertInto('record_versions')
-    .columns([
-      'record_id',
-      'modified',
-      'stored_at',
-      'stored_by_user',
-      'created_by',
-      'created_by_user',
-      'marking',
-      'marking_valid',
-      'releasable_to',
-      'revoked',
-      'body',
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom('records')
-        .select([
-          'id',
-          'modified',
-          'stored_at',
-          'stored_by_user',
-          'created_by',
-          'created_by_user',
-          'marking',
-          'marking_valid',
-          'releasable_to',
-          'revoked',
-          'body',
-        ])
-        .where('id', '=', id),
-    )
+    .columns(VERSION_COLUMNS)
+    .expression((eb) => eb.selectFrom('records').select(CURRENT_AS_VERSION).where('id', '=', id))
     .execute();
 }
 
@@ -175,19 +162,7 @@ export async function listRecordVersions(
 ): Promise<RecordVersionRow[]> {
   const current = await executor
     .selectFrom('records')
-    .select([
-      'id as record_id',
-      'modified',
-      'stored_at',
-      'stored_by_user',
-      'created_by',
-      'created_by_user',
-      'marking',
-      'marking_valid',
-      'releasable_to',
-      'revoked',
-      'body',
-    ])
+    .select(['id as record_id', ...VERSION_FIELDS])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!current) return [];
