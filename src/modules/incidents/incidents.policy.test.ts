@@ -1,8 +1,8 @@
 /**
  * Policy everywhere: for users of four organisations and incidents of every
- * marking, each read path (list, detail, history, facet counts, CSV and
- * GeoJSON exports, map clusters) returns exactly what canRead allows — on both
- * engines.
+ * marking, each read path (list, search, detail, history, facet counts, the
+ * monthly trend, near a point, along a route, map clusters and points, CSV
+ * and GeoJSON exports) returns exactly what canRead allows — on both engines.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { canRead } from '../../core/policy/index.js';
@@ -147,6 +147,40 @@ describeEachEngine('incidents under the sharing policy', (database) => {
       await get(who, '/api/incidents/map?zoom=4&west=60&south=20&east=80&north=40')
     ).json();
     expect(map.total).toBe(expected.length);
+    const clustered = (map.features as { properties: { count: number } }[]).reduce(
+      (sum, f) => sum + f.properties.count,
+      0,
+    );
+    expect(clustered).toBe(expected.length);
+    const points = (
+      await get(who, '/api/incidents/map?zoom=14&west=72.8&south=34.88&east=72.95&north=34.96')
+    ).json();
+    expect(points.kind).toBe('points');
+    expect((points.points as { id: string }[]).map((p) => p.id).sort()).toEqual(expected);
+
+    const idsOf = (body: { items: { id: string }[] }) => body.items.map((i) => i.id).sort();
+    expect(idsOf((await get(who, '/api/incidents?limit=500&q=besham')).json())).toEqual(expected);
+    expect(
+      idsOf((await get(who, '/api/incidents/near?lat=34.92&lon=72.87&radiusKm=5')).json()),
+    ).toEqual(expected);
+    const along = await t.app.inject({
+      method: 'POST',
+      url: '/api/incidents/along-route',
+      headers: { cookie: cookies.get(who) ?? '', origin: TEST_ORIGIN },
+      payload: {
+        route: {
+          type: 'LineString',
+          coordinates: [
+            [72.94, 34.79],
+            [73.29, 35.29],
+          ],
+        },
+        radiusKm: 15,
+      },
+    });
+    expect(idsOf(along.json())).toEqual(expected);
+    const months = (await get(who, '/api/incidents/monthly')).json().months as { count: number }[];
+    expect(months.reduce((sum, m) => sum + m.count, 0)).toBe(expected.length);
 
     for (const [name, id] of ids) {
       const readable = expected.includes(id);
