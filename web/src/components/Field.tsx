@@ -18,6 +18,15 @@ interface FieldFrameProps {
   children: ReactNode;
 }
 
+/** A control's error, announced as it appears; `id` lets the control point at it. */
+export function FieldError({ id, message }: { id?: string; message: string | undefined }) {
+  return message ? (
+    <p id={id} className="field-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
 function FieldFrame({ id, label, error, hint, children }: FieldFrameProps) {
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
@@ -30,11 +39,7 @@ function FieldFrame({ id, label, error, hint, children }: FieldFrameProps) {
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }
@@ -220,11 +225,7 @@ export function CheckboxGroup<T extends string>({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { CursorPages } from '../lib/useCursorPages';
 
 interface PaginationProps {
   page: number;
@@ -39,5 +40,26 @@ export function Pagination({
         {t('pagination.next')}
       </button>
     </nav>
+  );
+}
+
+/** Pagination for a list kept by useCursorPages; it waits while a page loads. */
+export function ListPagination({
+  list,
+}: {
+  list: Pick<
+    CursorPages<unknown>,
+    'page' | 'hasPrevious' | 'hasNext' | 'previous' | 'next' | 'status'
+  >;
+}) {
+  return (
+    <Pagination
+      page={list.page}
+      hasPrevious={list.hasPrevious}
+      hasNext={list.hasNext}
+      onPrevious={list.previous}
+      onNext={list.next}
+      busy={list.status === 'loading'}
+    />
   );
 }

@@ -5,17 +5,11 @@
  */
 import type { IncidentFilters } from '../api/incidents';
 import { isEventType, subEventTypesOf } from './acled';
+import { searchReader, searchString } from './addressFilters';
 import { isTlpMarking } from './tlp';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function filtersFromSearch(search: string): IncidentFilters {
-  const params = new URLSearchParams(search);
-  const text = (key: string) => params.get(key)?.trim() || undefined;
-  const date = (key: string) => {
-    const value = text(key);
-    return value && DATE.test(value) ? value : undefined;
-  };
+  const { params, text, date } = searchReader(search);
   const eventType = text('eventType');
   const validType = eventType && isEventType(eventType) ? eventType : undefined;
   const subEventType = text('subEventType');
@@ -44,8 +38,7 @@ export function searchFromFilters(filters: IncidentFilters): string {
     if (value === undefined || value === '' || value === false) continue;
     params.set(key, String(value));
   }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return searchString(params);
 }
 
 export function hasFilters(filters: IncidentFilters): boolean {

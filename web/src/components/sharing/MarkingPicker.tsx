@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TLP_MARKINGS, type TlpMarking } from '../../lib/tlp';
+import { FieldError } from '../Field';
 import { MarkingBadge } from '../MarkingBadge';
 
 export function MarkingPicker({
@@ -43,11 +44,7 @@ export function MarkingPicker({
       <p id={`${id}-explanation`} className="field-hint">
         {t(`sharing.markings.${value}`)}
       </p>
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }

@@ -3,24 +3,21 @@
  * (a WAI-ARIA combobox, narrowed by organisation if wished) adds a person,
  * and each person named shows as a chip that removes them.
  */
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { searchDirectoryUsers, type DirectoryUser } from '../../api/directory';
 import type { Organisation } from '../../api/types';
 import { useSession } from '../../app/session';
 import { describeError } from '../../i18n/errors';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
+import { FieldError } from '../Field';
 import { Icon } from '../icons';
+import { SearchCombobox, useCombobox } from '../SearchCombobox';
 import { knownUser, rememberUsers, useKnownUsers } from './knownUsers';
 
 const DELAY_MS = 250;
 const LIMIT = 12;
-
-type Results =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; items: DirectoryUser[] }
-  | { status: 'error'; error: unknown };
 
 export function NamedUserPicker({
   selected,
@@ -38,74 +35,32 @@ export function NamedUserPicker({
   const id = useId();
   const [text, setText] = useState('');
   const [orgId, setOrgId] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [results, setResults] = useState<Results>({ status: 'idle' });
   useKnownUsers(selected);
-
-  useEffect(() => {
-    const q = text.trim();
-    if (q === '' && orgId === '') {
-      setResults({ status: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      setResults({ status: 'loading' });
-      searchDirectoryUsers(
-        { q: q || undefined, orgId: orgId || undefined, limit: LIMIT },
-        controller.signal,
-      ).then(
-        (page) => {
-          rememberUsers(page.items);
-          setResults({ status: 'ready', items: page.items });
-          setActive(page.items.length > 0 ? 0 : -1);
-        },
-        (failure: unknown) => {
-          if (!controller.signal.aborted) setResults({ status: 'error', error: failure });
-        },
+  const results = useDebouncedSearch(
+    text.trim() === '' && orgId === '' ? null : { text, orgId },
+    async (query, signal) => {
+      const page = await searchDirectoryUsers(
+        { q: query.text.trim() || undefined, orgId: query.orgId || undefined, limit: LIMIT },
+        signal,
       );
-    }, DELAY_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text, orgId]);
-
-  // The author always reads a RED record; naming them again would change nothing.
-  const items =
-    results.status === 'ready'
-      ? results.items.filter((person) => person.id !== user.id && !selected.includes(person.id))
-      : [];
-  const expanded = open && results.status !== 'idle';
-
-  function pick(person: DirectoryUser): void {
-    onChange([...selected, person.id]);
-    setText('');
-    setActive(-1);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
-    if (event.key === 'ArrowDown' && items.length > 0) {
-      event.preventDefault();
-      setOpen(true);
-      setActive((index) => (index + 1) % items.length);
-    } else if (event.key === 'ArrowUp' && items.length > 0) {
-      event.preventDefault();
-      setActive((index) => (index <= 0 ? items.length - 1 : index - 1));
-    } else if (event.key === 'Enter') {
-      // Never submit the surrounding form from the search box.
-      event.preventDefault();
-      const chosen = items[active];
-      if (expanded && chosen) pick(chosen);
-    } else if (event.key === 'Escape' && expanded) {
-      event.preventDefault();
-      setOpen(false);
-    }
-  }
-
-  const unavailable =
-    results.status === 'error' && results.error instanceof ApiError && results.error.status === 404;
+      rememberUsers(page.items);
+      return page.items;
+    },
+    DELAY_MS,
+  );
+  const combobox = useCombobox<DirectoryUser>({
+    results,
+    // The author always reads a RED record; naming them again would change nothing.
+    items:
+      results.status === 'ready'
+        ? results.result.filter((person) => person.id !== user.id && !selected.includes(person.id))
+        : [],
+    onPick: (person) => {
+      onChange([...selected, person.id]);
+      setText('');
+    },
+    closeOnPick: false,
+  });
 
   return (
     <fieldset className={error ? 'field people-picker field-invalid' : 'field people-picker'}>
@@ -137,78 +92,27 @@ export function NamedUserPicker({
         })}
       </ul>
       <div className="people-search">
-        <div className="place-search">
-          <label htmlFor={`${id}-input`} className="field-label">
-            {t('sharing.people.search')}
-          </label>
-          <div className="search-box">
-            <Icon name="search" />
-            <input
-              id={`${id}-input`}
-              type="text"
-              role="combobox"
-              className="input"
-              value={text}
-              placeholder={t('sharing.people.placeholder')}
-              autoComplete="off"
-              spellCheck={false}
-              aria-autocomplete="list"
-              aria-expanded={expanded}
-              aria-controls={`${id}-list`}
-              aria-activedescendant={
-                expanded && active >= 0 && items[active] ? `${id}-option-${active}` : undefined
-              }
-              onChange={(event) => {
-                setText(event.target.value);
-                setOpen(true);
-              }}
-              onKeyDown={onKeyDown}
-              onFocus={() => setOpen(true)}
-              onBlur={() => setOpen(false)}
-            />
-          </div>
-          <ul
-            id={`${id}-list`}
-            role="listbox"
-            className="place-options"
-            hidden={!expanded}
-            aria-label={t('sharing.people.matches')}
-          >
-            {results.status === 'loading' ? (
-              <li className="place-option-note" role="presentation">
-                {t('common.loading')}
-              </li>
-            ) : null}
-            {results.status === 'error' ? (
-              <li className="place-option-note field-error" role="presentation">
-                {unavailable ? t('sharing.people.unavailable') : describeError(results.error, t)}
-              </li>
-            ) : null}
-            {results.status === 'ready' && items.length === 0 ? (
-              <li className="place-option-note" role="presentation">
-                {t('sharing.people.noMatch')}
-              </li>
-            ) : null}
-            {items.map((person, index) => (
-              <li
-                key={person.id}
-                id={`${id}-option-${index}`}
-                role="option"
-                aria-selected={index === active}
-                className={index === active ? 'place-option place-option-active' : 'place-option'}
-                // Before the input's blur closes the list.
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  pick(person);
-                }}
-                onMouseEnter={() => setActive(index)}
-              >
-                <span className="cell-strong">{person.displayName}</span>
-                <span className="cell-muted">{person.organisationName}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <SearchCombobox
+          combobox={combobox}
+          text={text}
+          onTextChange={setText}
+          label={t('sharing.people.search')}
+          placeholder={t('sharing.people.placeholder')}
+          listLabel={t('sharing.people.matches')}
+          noMatch={t('sharing.people.noMatch')}
+          describeFailure={(failure) =>
+            failure instanceof ApiError && failure.status === 404
+              ? t('sharing.people.unavailable')
+              : describeError(failure, t)
+          }
+          itemKey={(person) => person.id}
+          renderItem={(person) => (
+            <>
+              <span className="cell-strong">{person.displayName}</span>
+              <span className="cell-muted">{person.organisationName}</span>
+            </>
+          )}
+        />
         <div className="field">
           <label htmlFor={`${id}-org`} className="field-label">
             {t('sharing.people.organisation')}
@@ -219,7 +123,7 @@ export function NamedUserPicker({
             value={orgId}
             onChange={(event) => {
               setOrgId(event.target.value);
-              setOpen(true);
+              combobox.open();
             }}
           >
             <option value="">{t('sharing.people.allOrganisations')}</option>
@@ -231,11 +135,7 @@ export function NamedUserPicker({
           </select>
         </div>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </fieldset>
   );
 }

@@ -7,7 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../api/types';
 import { useSession } from '../../app/session';
-import { CheckboxGroup } from '../Field';
+import { CheckboxGroup, FieldError } from '../Field';
 import { MarkingPicker } from './MarkingPicker';
 import { NamedUserPicker } from './NamedUserPicker';
 import { SharingPreview } from './SharingPreview';
@@ -82,11 +82,7 @@ export function SharingPanel({
               error={releaseError}
             />
           ) : null}
-          {!amber && !namesPeople(marking) && releaseError ? (
-            <p className="field-error" role="alert">
-              {releaseError}
-            </p>
-          ) : null}
+          {!amber && !namesPeople(marking) ? <FieldError message={releaseError} /> : null}
         </div>
         <SharingPreview
           value={{ marking, releasableTo: releaseListFor(marking, releasableTo) }}

@@ -5,11 +5,11 @@ import type { Organisation } from '../../api/types';
 import { useSession } from '../../app/session';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/icons';
+import { ListTable } from '../../components/ListTable';
 import { EmptyState, Notice } from '../../components/Notice';
-import { Pagination } from '../../components/Pagination';
+import { ListPagination } from '../../components/Pagination';
 import { SearchBox } from '../../components/SearchBox';
 import { currentLocale } from '../../i18n';
-import { describeError } from '../../i18n/errors';
 import { countryName } from '../../lib/countries';
 import { formatDateTime } from '../../lib/format';
 import { useCursorPages } from '../../lib/useCursorPages';
@@ -49,53 +49,42 @@ export function OrganisationsPanel() {
       {created ? (
         <Notice tone="success">{t('organisations.created', { name: created.name })}</Notice>
       ) : null}
-      {list.status === 'error' ? (
-        <Notice tone="error">{describeError(list.error, t)}</Notice>
-      ) : null}
-      <div className="table-wrap" aria-busy={list.status === 'loading'}>
-        <table className="table" data-testid="organisations-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('organisations.fields.name')}</th>
-              <th scope="col">{t('organisations.fields.country')}</th>
-              <th scope="col">{t('organisations.fields.kind')}</th>
-              <th scope="col">{t('organisations.fields.node')}</th>
-              <th scope="col">{t('organisations.fields.createdAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((organisation) => (
-              <tr key={organisation.id}>
-                <td className="cell-strong">{organisation.name}</td>
-                <td>
-                  <span className="code">{organisation.country}</span>{' '}
-                  {countryName(organisation.country, locale)}
-                </td>
-                <td>{t(`kinds.${organisation.kind}`)}</td>
-                <td>
-                  <span className={organisation.local ? 'badge badge-local' : 'badge badge-peer'}>
-                    {organisation.local ? t('organisations.local') : t('organisations.peer')}
-                  </span>
-                </td>
-                <td className="cell-muted">{formatDateTime(organisation.createdAt, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {list.status === 'ready' && list.items.length === 0 ? (
+      <ListTable
+        list={list}
+        testId="organisations-table"
+        dense={false}
+        columns={[
+          { label: t('organisations.fields.name') },
+          { label: t('organisations.fields.country') },
+          { label: t('organisations.fields.kind') },
+          { label: t('organisations.fields.node') },
+          { label: t('organisations.fields.createdAt') },
+        ]}
+        spinner={false}
+        empty={
           <EmptyState title={query ? t('organisations.noMatch') : t('organisations.empty')}>
             {query ? t('common.tryAnotherSearch') : null}
           </EmptyState>
-        ) : null}
-      </div>
-      <Pagination
-        page={list.page}
-        hasPrevious={list.hasPrevious}
-        hasNext={list.hasNext}
-        onPrevious={list.previous}
-        onNext={list.next}
-        busy={list.status === 'loading'}
-      />
+        }
+      >
+        {list.items.map((organisation) => (
+          <tr key={organisation.id}>
+            <td className="cell-strong">{organisation.name}</td>
+            <td>
+              <span className="code">{organisation.country}</span>{' '}
+              {countryName(organisation.country, locale)}
+            </td>
+            <td>{t(`kinds.${organisation.kind}`)}</td>
+            <td>
+              <span className={organisation.local ? 'badge badge-local' : 'badge badge-peer'}>
+                {organisation.local ? t('organisations.local') : t('organisations.peer')}
+              </span>
+            </td>
+            <td className="cell-muted">{formatDateTime(organisation.createdAt, locale)}</td>
+          </tr>
+        ))}
+      </ListTable>
+      <ListPagination list={list} />
       <Dialog title={t('organisations.new')} open={creating} onClose={() => setCreating(false)}>
         <OrganisationForm
           onCancel={() => setCreating(false)}

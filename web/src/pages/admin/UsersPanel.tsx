@@ -5,9 +5,10 @@ import type { UserSummary } from '../../api/types';
 import { useSession } from '../../app/session';
 import { SelectField } from '../../components/Field';
 import { Icon } from '../../components/icons';
+import { ListTable } from '../../components/ListTable';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState, Notice } from '../../components/Notice';
-import { Pagination } from '../../components/Pagination';
+import { ListPagination } from '../../components/Pagination';
 import { SearchBox } from '../../components/SearchBox';
 import { currentLocale } from '../../i18n';
 import { describeError } from '../../i18n/errors';
@@ -83,74 +84,61 @@ export function UsersPanel() {
       {organisationsError ? (
         <Notice tone="error">{describeError(organisationsError, t)}</Notice>
       ) : null}
-      {list.status === 'error' ? (
-        <Notice tone="error">{describeError(list.error, t)}</Notice>
-      ) : null}
-      <div className="table-wrap" aria-busy={list.status === 'loading'}>
-        <table className="table" data-testid="users-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('users.fields.displayName')}</th>
-              <th scope="col">{t('users.fields.username')}</th>
-              <th scope="col">{t('users.fields.organisation')}</th>
-              <th scope="col">{t('users.fields.roles')}</th>
-              <th scope="col">{t('users.fields.mfa')}</th>
-              <th scope="col">{t('users.fields.status')}</th>
-              <th scope="col">{t('users.fields.lastLoginAt')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((user) => (
-              <tr key={user.id} className={user.disabled ? 'row-disabled' : undefined}>
-                <td className="cell-strong">{user.displayName}</td>
-                <td className="code">{user.username}</td>
-                <td>{user.organisation.name}</td>
-                <td className="chips">
-                  {user.roles.map((role) => (
-                    <span key={role} className="chip">
-                      {t(`roles.${role}.name`)}
-                    </span>
-                  ))}
-                </td>
-                <td>
-                  {user.mfaEnabled ? (
-                    t('users.mfaOn')
-                  ) : (
-                    <span className="cell-muted">{t('users.mfaOff')}</span>
-                  )}
-                </td>
-                <td>
-                  <span className={user.disabled ? 'badge badge-disabled' : 'badge badge-active'}>
-                    {user.disabled ? t('users.disabled') : t('users.active')}
-                  </span>
-                </td>
-                <td className="cell-muted">
-                  {user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t('users.never')}
-                </td>
-                <td className="cell-actions">
-                  <UserRowActions user={user} onUpdated={onUpdated} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {list.status === 'ready' && list.items.length === 0 ? (
+      <ListTable
+        list={list}
+        testId="users-table"
+        dense={false}
+        columns={[
+          { label: t('users.fields.displayName') },
+          { label: t('users.fields.username') },
+          { label: t('users.fields.organisation') },
+          { label: t('users.fields.roles') },
+          { label: t('users.fields.mfa') },
+          { label: t('users.fields.status') },
+          { label: t('users.fields.lastLoginAt') },
+          { label: <span className="visually-hidden">{t('common.actions')}</span> },
+        ]}
+        spinner={false}
+        empty={
           <EmptyState title={query || orgId ? t('users.noMatch') : t('users.empty')}>
             {query || orgId ? t('common.tryAnotherSearch') : null}
           </EmptyState>
-        ) : null}
-      </div>
-      <Pagination
-        page={list.page}
-        hasPrevious={list.hasPrevious}
-        hasNext={list.hasNext}
-        onPrevious={list.previous}
-        onNext={list.next}
-        busy={list.status === 'loading'}
-      />
+        }
+      >
+        {list.items.map((user) => (
+          <tr key={user.id} className={user.disabled ? 'row-disabled' : undefined}>
+            <td className="cell-strong">{user.displayName}</td>
+            <td className="code">{user.username}</td>
+            <td>{user.organisation.name}</td>
+            <td className="chips">
+              {user.roles.map((role) => (
+                <span key={role} className="chip">
+                  {t(`roles.${role}.name`)}
+                </span>
+              ))}
+            </td>
+            <td>
+              {user.mfaEnabled ? (
+                t('users.mfaOn')
+              ) : (
+                <span className="cell-muted">{t('users.mfaOff')}</span>
+              )}
+            </td>
+            <td>
+              <span className={user.disabled ? 'badge badge-disabled' : 'badge badge-active'}>
+                {user.disabled ? t('users.disabled') : t('users.active')}
+              </span>
+            </td>
+            <td className="cell-muted">
+              {user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : t('users.never')}
+            </td>
+            <td className="cell-actions">
+              <UserRowActions user={user} onUpdated={onUpdated} />
+            </td>
+          </tr>
+        ))}
+      </ListTable>
+      <ListPagination list={list} />
       <Dialog title={t('users.new')} open={creating} onClose={() => setCreating(false)}>
         <UserForm
           organisations={selectable}

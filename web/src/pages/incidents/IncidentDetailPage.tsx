@@ -1,21 +1,14 @@
 /** One incident: every field, the point on a map, and its history. */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  getIncident,
-  incidentHistory,
-  revokeIncident,
-  type Casualties,
-  type Incident,
-  type IncidentVersion,
-} from '../../api/incidents';
-import { ApiError } from '../../api/client';
+import { getIncident, incidentHistory, revokeIncident, type Casualties } from '../../api/incidents';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
-import { Dialog } from '../../components/Dialog';
+import { DetailCard, DetailFallback, Fact } from '../../components/Detail';
+import { ConfirmDialog, useConfirmedAction } from '../../components/ConfirmDialog';
 import { MarkingBadge } from '../../components/MarkingBadge';
 import { ReleaseList } from '../../components/sharing/ReleaseList';
-import { EmptyState, Notice, Spinner } from '../../components/Notice';
+import { Notice } from '../../components/Notice';
+import { BackLink } from '../../components/Page';
 import { currentLocale, LOCALE_NAMES, isLocale } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import {
@@ -29,28 +22,12 @@ import { countryName } from '../../lib/countries';
 import { formatDateTime, formatEventDate } from '../../lib/format';
 import { useOrganisationDirectory } from '../../lib/organisationDirectory';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useLoaded, withHistory } from '../../lib/useLoaded';
 import { PointMap } from '../../map/PointMap';
 import { IncidentHistory } from './IncidentHistory';
 import { canEditIncident } from './permissions';
 
-type Loaded =
-  | { status: 'loading' }
-  | {
-      status: 'ready';
-      incident: Incident;
-      versions: IncidentVersion[] | null;
-      historyError: unknown;
-    }
-  | { status: 'error'; error: unknown };
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+const loadIncident = withHistory(getIncident, incidentHistory);
 
 function CasualtyFacts({ label, value }: { label: string; value: Casualties | undefined }) {
   const { t } = useTranslation();
@@ -80,36 +57,12 @@ export default function IncidentDetailPage({ id }: { id: string }) {
   const locale = currentLocale();
   const { user } = useSession();
   const directory = useOrganisationDirectory();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [reloads, setReloads] = useState(0);
-  const [confirmRevoke, setConfirmRevoke] = useState(false);
-  const [revoking, setRevoking] = useState(false);
-  const [revokeError, setRevokeError] = useState<unknown>(null);
+  const { loaded, reload } = useLoaded(id, loadIncident);
+  const revocation = useConfirmedAction<'revoke'>(async () => {
+    await revokeIncident(id);
+  }, reload);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([
-      getIncident(id, controller.signal),
-      incidentHistory(id, controller.signal).then(
-        (versions) => ({ versions, error: undefined }),
-        (error: unknown) => ({ versions: null, error }),
-      ),
-    ]).then(
-      ([incident, history]) =>
-        setLoaded({
-          status: 'ready',
-          incident,
-          versions: history.versions,
-          historyError: history.error,
-        }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [id, reloads]);
-
-  const incident = loaded.status === 'ready' ? loaded.incident : null;
+  const incident = loaded.status === 'ready' ? loaded.value.record : null;
   const typeLabel = (type: string) => (isEventType(type) ? t(`acled.eventTypes.${type}`) : type);
   const subLabel = (sub: string) => (isSubEventType(sub) ? t(`acled.subEventTypes.${sub}`) : sub);
   const title = incident
@@ -120,47 +73,20 @@ export default function IncidentDetailPage({ id }: { id: string }) {
     : t('incidents.detail.heading');
   useDocumentTitle(title);
 
-  const revoke = useCallback(async () => {
-    setRevoking(true);
-    setRevokeError(null);
-    try {
-      await revokeIncident(id);
-      setConfirmRevoke(false);
-      setReloads((count) => count + 1);
-    } catch (error) {
-      setRevokeError(error);
-    } finally {
-      setRevoking(false);
-    }
-  }, [id]);
-
-  if (loaded.status === 'loading') {
+  const back = <BackLink to="/incidents" label={t('incidents.backToList')} />;
+  if (loaded.status !== 'ready') {
     return (
-      <div className="page-loading">
-        <Spinner label={t('common.loading')} />
-      </div>
-    );
-  }
-  if (loaded.status === 'error') {
-    const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
-    return (
-      <div className="page">
-        <Link to="/incidents" className="back-link">
-          ← {t('incidents.backToList')}
-        </Link>
-        {notFound ? (
-          <EmptyState title={t('incidents.detail.notFound')}>
-            {t('incidents.detail.notFoundHint')}
-          </EmptyState>
-        ) : (
-          <Notice tone="error">{describeError(loaded.error, t)}</Notice>
-        )}
-      </div>
+      <DetailFallback
+        loaded={loaded}
+        back={back}
+        notFoundTitle={t('incidents.detail.notFound')}
+        notFoundHint={t('incidents.detail.notFoundHint')}
+      />
     );
   }
 
-  const { versions, historyError } = loaded;
-  const item = loaded.incident;
+  const { versions, historyError } = loaded.value;
+  const item = loaded.value.record;
   const editable = canEditIncident(user, item) && !item.revoked;
   const organisationName = (orgId: string) =>
     directory.nameOf(orgId) ?? t('incidents.unknownOrganisation');
@@ -171,9 +97,7 @@ export default function IncidentDetailPage({ id }: { id: string }) {
 
   return (
     <div className="page page-incident">
-      <Link to="/incidents" className="back-link">
-        ← {t('incidents.backToList')}
-      </Link>
+      {back}
       <header className="page-header page-header-actions">
         <div>
           <h1>{title}</h1>
@@ -196,7 +120,7 @@ export default function IncidentDetailPage({ id }: { id: string }) {
             <button
               type="button"
               className="button button-danger-outline"
-              onClick={() => setConfirmRevoke(true)}
+              onClick={() => revocation.ask('revoke')}
             >
               {t('incidents.revoke')}
             </button>
@@ -206,10 +130,7 @@ export default function IncidentDetailPage({ id }: { id: string }) {
 
       <div className="detail-grid">
         <div className="detail-main">
-          <section className="card card-tight" aria-labelledby="facts-heading">
-            <h2 id="facts-heading" className="section-title">
-              {t('incidents.detail.event')}
-            </h2>
+          <DetailCard headingId="facts-heading" title={t('incidents.detail.event')}>
             <dl className="facts">
               <Fact label={t('incidents.fields.eventType')}>{typeLabel(item.eventType)}</Fact>
               <Fact label={t('incidents.fields.subEventType')}>{subLabel(item.subEventType)}</Fact>
@@ -235,12 +156,9 @@ export default function IncidentDetailPage({ id }: { id: string }) {
               <CasualtyFacts label={t('incidents.fields.fatalities')} value={item.fatalities} />
               <CasualtyFacts label={t('incidents.fields.injured')} value={item.injured} />
             </dl>
-          </section>
+          </DetailCard>
 
-          <section className="card card-tight" aria-labelledby="narrative-heading">
-            <h2 id="narrative-heading" className="section-title">
-              {t('incidents.fields.narrative')}
-            </h2>
+          <DetailCard headingId="narrative-heading" title={t('incidents.fields.narrative')}>
             {item.narrative ? (
               <p
                 className="narrative"
@@ -253,12 +171,9 @@ export default function IncidentDetailPage({ id }: { id: string }) {
             ) : (
               <p className="cell-muted">{t('incidents.detail.noNarrative')}</p>
             )}
-          </section>
+          </DetailCard>
 
-          <section className="card card-tight" aria-labelledby="sources-heading">
-            <h2 id="sources-heading" className="section-title">
-              {t('incidents.fields.sources')}
-            </h2>
+          <DetailCard headingId="sources-heading" title={t('incidents.fields.sources')}>
             {item.sources.length === 0 ? (
               <p className="cell-muted">{t('incidents.detail.noSources')}</p>
             ) : (
@@ -282,12 +197,9 @@ export default function IncidentDetailPage({ id }: { id: string }) {
                 ))}
               </ul>
             )}
-          </section>
+          </DetailCard>
 
-          <section className="card card-tight" aria-labelledby="record-heading">
-            <h2 id="record-heading" className="section-title">
-              {t('incidents.detail.record')}
-            </h2>
+          <DetailCard headingId="record-heading" title={t('incidents.detail.record')}>
             <dl className="facts">
               <Fact label={t('incidents.fields.organisation')}>
                 {organisationName(item.createdBy)}
@@ -323,14 +235,11 @@ export default function IncidentDetailPage({ id }: { id: string }) {
                 <span className="code id-value">{item.id}</span>
               </Fact>
             </dl>
-          </section>
+          </DetailCard>
         </div>
 
         <aside className="detail-side">
-          <section className="card card-tight" aria-labelledby="place-heading">
-            <h2 id="place-heading" className="section-title">
-              {t('incidents.fields.place')}
-            </h2>
+          <DetailCard headingId="place-heading" title={t('incidents.fields.place')}>
             <PointMap
               point={{ lat: item.place.lat, lon: item.place.lon }}
               label={t('incidents.detail.mapLabel', { place: item.place.name })}
@@ -351,46 +260,23 @@ export default function IncidentDetailPage({ id }: { id: string }) {
                 {t(`incidents.geoPrecision.${item.place.geoPrecision}`)}
               </Fact>
             </dl>
-          </section>
+          </DetailCard>
 
-          <section className="card card-tight" aria-labelledby="history-heading">
-            <h2 id="history-heading" className="section-title">
-              {t('incidents.history.title')}
-            </h2>
+          <DetailCard headingId="history-heading" title={t('incidents.history.title')}>
             {versions ? <IncidentHistory versions={versions} /> : null}
             {historyError ? <Notice tone="error">{describeError(historyError, t)}</Notice> : null}
-          </section>
+          </DetailCard>
         </aside>
       </div>
 
-      <Dialog
+      <ConfirmDialog
+        action={revocation}
         title={t('incidents.revokeTitle')}
-        open={confirmRevoke}
-        onClose={() => setConfirmRevoke(false)}
-        size="small"
-        footer={
-          <>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => setConfirmRevoke(false)}
-            >
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => void revoke()}
-              disabled={revoking}
-            >
-              {t('incidents.revoke')}
-            </button>
-          </>
-        }
+        confirmLabel={t('incidents.revoke')}
+        danger
       >
         <p>{t('incidents.revokeExplanation')}</p>
-        {revokeError ? <Notice tone="error">{describeError(revokeError, t)}</Notice> : null}
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }

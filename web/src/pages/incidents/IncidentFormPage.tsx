@@ -1,19 +1,20 @@
 /** Records a new incident or corrects one (a new version), with ACLED pickers and a map. */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createIncident, getIncident, updateIncident, type PlaceMatch } from '../../api/incidents';
 import { LOCALES } from '../../api/types';
-import { Link, navigate } from '../../app/router';
+import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { EmptyState, Notice, Spinner } from '../../components/Notice';
-import { SharingPanel } from '../../components/sharing/SharingPanel';
+import { FormActions, SaveButton } from '../../components/FormActions';
+import { Notice } from '../../components/Notice';
+import { RecordFormPage } from '../../components/RecordFormPage';
+import { SharingSection } from '../../components/sharing/SharingSection';
 import { currentLocale, LOCALE_NAMES } from '../../i18n';
-import { describeError, fieldErrors } from '../../i18n/errors';
 import { EVENT_TYPES, INTER_CODES, PRECISIONS, subEventTypesOf } from '../../lib/acled';
 import { countryOptions } from '../../lib/countries';
-import { useOrganisationDirectory } from '../../lib/organisationDirectory';
-import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useEditDraft } from '../../lib/useEditDraft';
+import { useFormSubmit, useProblemsUntilFixed } from '../../lib/useFormSubmit';
 import { PointMap, type Point } from '../../map/PointMap';
 import {
   checkDraft,
@@ -21,18 +22,11 @@ import {
   emptyDraft,
   inputFromDraft,
   parseNumber,
-  type DraftErrors,
   type IncidentDraft,
 } from './incidentDraft';
 import { CasualtyEditor, SourcesEditor } from './IncidentFormParts';
 import { PlaceSearch } from './PlaceSearch';
 import { canEditIncident, canWriteIncidents } from './permissions';
-
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'ready'; draft: IncidentDraft }
-  | { status: 'forbidden' }
-  | { status: 'error'; error: unknown };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -41,59 +35,29 @@ function today(): string {
 export default function IncidentFormPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const editing = id !== undefined;
-  const title = editing ? t('incidents.form.editTitle') : t('incidents.form.newTitle');
-  useDocumentTitle(title);
-  const [loaded, setLoaded] = useState<Loaded>(() =>
-    editing
-      ? { status: 'loading' }
-      : { status: 'ready', draft: emptyDraft(currentLocale(), today()) },
-  );
-
-  useEffect(() => {
-    if (id === undefined) return;
-    const controller = new AbortController();
-    getIncident(id, controller.signal).then(
-      (incident) =>
-        setLoaded(
-          canEditIncident(user, incident) && !incident.revoked
-            ? { status: 'ready', draft: draftFromIncident(incident) }
-            : { status: 'forbidden' },
-        ),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [id, user]);
-
+  const loaded = useEditDraft(id, {
+    load: getIncident,
+    mayEdit: (editor, incident) => canEditIncident(editor, incident) && !incident.revoked,
+    toDraft: draftFromIncident,
+    blank: () => emptyDraft(currentLocale(), today()),
+  });
   const back = id ? `/incidents/${id}` : '/incidents';
-  let body;
-  if (!canWriteIncidents(user) || loaded.status === 'forbidden') {
-    body = <EmptyState title={t('forbidden.title')}>{t('incidents.form.notAllowed')}</EmptyState>;
-  } else if (loaded.status === 'loading') {
-    body = (
-      <div className="page-loading">
-        <Spinner label={t('common.loading')} />
-      </div>
-    );
-  } else if (loaded.status === 'error') {
-    body = <Notice tone="error">{describeError(loaded.error, t)}</Notice>;
-  } else {
-    body = <IncidentForm initial={loaded.draft} id={id} cancelTo={back} />;
-  }
 
   return (
-    <div className="page page-incident-form">
-      <Link to={back} className="back-link">
-        ← {id ? t('incidents.backToIncident') : t('incidents.backToList')}
-      </Link>
-      <header className="page-header">
-        <h1>{title}</h1>
-        <p className="page-description">{t('incidents.form.description')}</p>
-      </header>
-      {body}
-    </div>
+    <RecordFormPage
+      className="page page-incident-form"
+      title={id !== undefined ? t('incidents.form.editTitle') : t('incidents.form.newTitle')}
+      description={t('incidents.form.description')}
+      back={{
+        to: back,
+        label: id ? t('incidents.backToIncident') : t('incidents.backToList'),
+      }}
+      mayWrite={canWriteIncidents(user)}
+      notAllowed={t('incidents.form.notAllowed')}
+      loaded={loaded}
+    >
+      {({ draft }) => <IncidentForm initial={draft} id={id} cancelTo={back} />}
+    </RecordFormPage>
   );
 }
 
@@ -108,41 +72,20 @@ function IncidentForm({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const directory = useOrganisationDirectory();
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const [draft, setDraft] = useState(initial);
-  const [localErrors, setLocalErrors] = useState<DraftErrors>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
+  const problems = useProblemsUntilFixed(draft, checkDraft);
+  const submission = useFormSubmit();
 
   const set = (changes: Partial<IncidentDraft>) =>
     setDraft((current) => ({ ...current, ...changes }));
-  // A problem found on submit disappears as soon as the field is put right.
-  const shownErrors = useMemo(() => {
-    const now = checkDraft(draft);
-    const shown: DraftErrors = {};
-    for (const path of Object.keys(localErrors)) {
-      const problem = now[path];
-      if (problem) shown[path] = problem;
-    }
-    return shown;
-  }, [draft, localErrors]);
   const errorOf = (path: string): string | undefined => {
-    const local = shownErrors[path];
+    const local = problems.shown[path];
     if (local === 'required') return t('validation.required');
     if (local === 'number') return t('incidents.form.notANumber');
     if (local === 'count') return t('incidents.form.notACount');
-    return serverErrors[path];
+    return submission.serverErrors[path];
   };
-
-  // After a refused submit, take the keyboard to the first field in trouble.
-  useEffect(() => {
-    if (attempt === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
 
   const point: Point | null = useMemo(() => {
     const lat = parseNumber(draft.lat);
@@ -164,26 +107,17 @@ function IncidentForm({
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     const found = checkDraft(draft);
-    setLocalErrors(found);
-    setServerErrors({});
-    setFormError(null);
+    problems.setFound(found);
+    submission.start();
     if (Object.keys(found).length > 0) {
-      setFormError(t('incidents.form.fixFields'));
-      setAttempt((n) => n + 1);
+      submission.refuse(t('incidents.form.fixFields'));
       return;
     }
-    setBusy(true);
-    try {
+    await submission.save(true, async () => {
       const input = inputFromDraft(draft);
       const saved = id ? await updateIncident(id, input) : await createIncident(input);
       navigate(`/incidents/${saved.id}`);
-    } catch (failure) {
-      setServerErrors(fieldErrors(failure));
-      setFormError(describeError(failure, t));
-      setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const interOptions = INTER_CODES.map((code) => ({
@@ -193,13 +127,13 @@ function IncidentForm({
 
   return (
     <form
-      ref={formRef}
+      ref={submission.formRef}
       className="form incident-form"
       noValidate
       onSubmit={(event) => void submit(event)}
       aria-label={id ? t('incidents.form.editTitle') : t('incidents.form.newTitle')}
     >
-      {formError ? <Notice tone="error">{formError}</Notice> : null}
+      {submission.formError ? <Notice tone="error">{submission.formError}</Notice> : null}
 
       <fieldset className="form-section">
         <legend>{t('incidents.detail.event')}</legend>
@@ -435,29 +369,21 @@ function IncidentForm({
         </div>
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend>{t('incidents.form.sharing')}</legend>
-        <SharingPanel
-          value={{ marking: draft.marking, releasableTo: draft.releasableTo }}
-          onChange={(sharing) => set(sharing)}
-          organisations={directory.organisations}
-          errorOf={errorOf}
-          recordId={id}
-        />
-      </fieldset>
+      <SharingSection
+        legend={t('incidents.form.sharing')}
+        record={draft}
+        onChange={(sharing) => set(sharing)}
+        errorOf={errorOf}
+        recordId={id}
+      />
 
-      <div className="form-actions form-actions-sticky">
-        <Link to={cancelTo} className="button button-secondary">
-          {t('common.cancel')}
-        </Link>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy
-            ? t('common.saving')
-            : id
-              ? t('incidents.form.saveChanges')
-              : t('incidents.form.create')}
-        </button>
-      </div>
+      <FormActions cancelTo={cancelTo}>
+        <SaveButton
+          label={id ? t('incidents.form.saveChanges') : t('incidents.form.create')}
+          saving={submission.busy !== null}
+          disabled={submission.busy !== null}
+        />
+      </FormActions>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 /** Repeating parts of the incident form: casualties by nationality and sources. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '../../components/Field';
+import { FieldError, SelectField, TextField } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import { currentLocale } from '../../i18n';
 import { countryOptions } from '../../lib/countries';
@@ -75,11 +75,7 @@ export function CasualtyEditor({
             </button>
           </div>
         ))}
-        {errorOf(`${kind}.byNationality`) ? (
-          <p className="field-error" role="alert">
-            {errorOf(`${kind}.byNationality`)}
-          </p>
-        ) : null}
+        <FieldError message={errorOf(`${kind}.byNationality`)} />
         <button
           type="button"
           className="button button-link"

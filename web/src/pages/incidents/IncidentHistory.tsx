@@ -6,10 +6,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Casualties, IncidentInput, IncidentVersion } from '../../api/incidents';
 import { MarkingBadge } from '../../components/MarkingBadge';
+import { sameValue, VersionHistory, WordDiff } from '../../components/VersionHistory';
 import { currentLocale } from '../../i18n';
 import { countryName } from '../../lib/countries';
-import { diffWords } from '../../lib/diffWords';
-import { formatDateTime } from '../../lib/format';
 
 const OTHER_FIELDS = [
   'eventDate',
@@ -25,10 +24,6 @@ const OTHER_FIELDS = [
   'movementId',
 ] as const satisfies readonly (keyof IncidentInput)[];
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
 function CasualtyChange({
   label,
   before,
@@ -40,7 +35,7 @@ function CasualtyChange({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  if (same(before, after)) return null;
+  if (sameValue(before, after)) return null;
   const total = (value: Casualties | undefined) =>
     value?.total === null || value?.total === undefined ? '?' : String(value.total);
   const countries = new Set([
@@ -74,16 +69,15 @@ function Changes({ before, after }: { before: IncidentVersion; after: IncidentVe
   const { t } = useTranslation();
   const a = before.incident;
   const b = after.incident;
-  const narrative = diffWords(a.narrative ?? '', b.narrative ?? '');
   const narrativeChanged = (a.narrative ?? '') !== (b.narrative ?? '');
-  const others = OTHER_FIELDS.filter((field) => !same(a[field], b[field]));
+  const others = OTHER_FIELDS.filter((field) => !sameValue(a[field], b[field]));
   const markingChanged = before.marking !== after.marking;
-  const releaseChanged = !same(before.releasableTo, after.releasableTo);
+  const releaseChanged = !sameValue(before.releasableTo, after.releasableTo);
   const nothing =
     !narrativeChanged &&
     others.length === 0 &&
-    same(a.fatalities, b.fatalities) &&
-    same(a.injured, b.injured) &&
+    sameValue(a.fatalities, b.fatalities) &&
+    sameValue(a.injured, b.injured) &&
     !markingChanged &&
     !releaseChanged &&
     before.revoked === after.revoked;
@@ -93,17 +87,7 @@ function Changes({ before, after }: { before: IncidentVersion; after: IncidentVe
       {narrativeChanged ? (
         <li>
           <span className="change-label">{t('incidents.fields.narrative')}</span>
-          <p className="narrative-diff" data-testid="narrative-diff">
-            {narrative.map((part, index) =>
-              part.kind === 'same' ? (
-                <span key={index}>{part.text}</span>
-              ) : part.kind === 'added' ? (
-                <ins key={index}>{part.text}</ins>
-              ) : (
-                <del key={index}>{part.text}</del>
-              ),
-            )}
-          </p>
+          <WordDiff before={a.narrative ?? ''} after={b.narrative ?? ''} testId="narrative-diff" />
         </li>
       ) : null}
       <CasualtyChange
@@ -135,35 +119,19 @@ function Changes({ before, after }: { before: IncidentVersion; after: IncidentVe
 
 export function IncidentHistory({ versions }: { versions: IncidentVersion[] }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   return (
-    <ol className="history" data-testid="incident-history">
-      {versions.map((version, index) => {
-        const older = versions[index + 1];
-        return (
-          <li key={version.modified} className="history-entry">
-            <div className="history-head">
-              <span className="cell-strong">
-                {t('incidents.history.version', { number: versions.length - index })}
-              </span>
-              <time dateTime={version.modified} className="cell-muted">
-                {formatDateTime(version.modified, locale)}
-              </time>
-              {index === 0 ? (
-                <span className="badge badge-active">{t('incidents.history.current')}</span>
-              ) : null}
-              {version.revoked ? (
-                <span className="badge badge-disabled">{t('incidents.revoked')}</span>
-              ) : null}
-            </div>
-            {older ? (
-              <Changes before={older} after={version} />
-            ) : (
-              <p className="cell-muted">{t('incidents.history.first')}</p>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <VersionHistory
+      versions={versions}
+      testId="incident-history"
+      versionLabel={(number) => t('incidents.history.version', { number })}
+      currentLabel={t('incidents.history.current')}
+      badges={(version) =>
+        version.revoked ? (
+          <span className="badge badge-disabled">{t('incidents.revoked')}</span>
+        ) : null
+      }
+      changes={(before, after) => <Changes before={before} after={after} />}
+      first={() => <p className="cell-muted">{t('incidents.history.first')}</p>}
+    />
   );
 }

@@ -1,18 +1,21 @@
 /** Incidents the user may read: filters, counts by type, the monthly chart and the list. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { incidentFacets, type IncidentFilters } from '../../api/incidents';
-import { Link, navigate, useSearch } from '../../app/router';
+import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
-import { Icon } from '../../components/icons';
+import { ListTable } from '../../components/ListTable';
 import { MarkingBadge } from '../../components/MarkingBadge';
-import { EmptyState, Notice, Spinner } from '../../components/Notice';
+import { DirectoryWarning, OriginatorCell } from '../../components/Originator';
+import { EmptyState } from '../../components/Notice';
+import { ListPageHeader } from '../../components/Page';
 import { currentLocale } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { EVENT_TYPES, eventTypeColour, isEventType, isSubEventType } from '../../lib/acled';
 import { countryName } from '../../lib/countries';
 import { formatCount, formatEventDate } from '../../lib/format';
 import { filtersFromSearch, hasFilters, searchFromFilters } from '../../lib/incidentFilters';
+import { useFiltersInAddress } from '../../lib/addressFilters';
 import { useOrganisationDirectory } from '../../lib/organisationDirectory';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { canWriteIncidents } from './permissions';
@@ -52,12 +55,10 @@ export default function IncidentListPage() {
   const locale = currentLocale();
   const { user } = useSession();
   useDocumentTitle(t('nav.incidents'));
-  const search = useSearch();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const filterKey = searchFromFilters(filters);
-  const setFilters = useCallback(
-    (next: IncidentFilters) => navigate(`/incidents${searchFromFilters(next)}`, { replace: true }),
-    [],
+  const { filters, filterKey, setFilters } = useFiltersInAddress(
+    '/incidents',
+    filtersFromSearch,
+    searchFromFilters,
   );
   const directory = useOrganisationDirectory();
   const list = useIncidentList(filters, filterKey);
@@ -66,18 +67,13 @@ export default function IncidentListPage() {
 
   return (
     <div className="page page-incidents">
-      <header className="page-header page-header-actions">
-        <div>
-          <h1>{t('nav.incidents')}</h1>
-          <p className="page-description">{t('incidents.description')}</p>
-        </div>
-        {canWriteIncidents(user) ? (
-          <Link to="/incidents/new" className="button button-primary">
-            <Icon name="plus" />
-            {t('incidents.new')}
-          </Link>
-        ) : null}
-      </header>
+      <ListPageHeader
+        title={t('nav.incidents')}
+        description={t('incidents.description')}
+        newRecord={
+          canWriteIncidents(user) ? { to: '/incidents/new', label: t('incidents.new') } : null
+        }
+      />
 
       <IncidentFilterBar
         filters={filters}
@@ -129,103 +125,82 @@ export default function IncidentListPage() {
         listComplete={!list.hasMore && list.status === 'ready'}
       />
 
-      {directory.status === 'error' ? (
-        <Notice tone="warning">{describeError(directory.error, t)}</Notice>
-      ) : null}
-      {list.status === 'error' ? (
-        <Notice tone="error">
-          {describeError(list.error, t)}{' '}
-          <button type="button" className="button button-link" onClick={list.reload}>
-            {t('common.retry')}
-          </button>
-        </Notice>
-      ) : null}
+      <DirectoryWarning directory={directory} />
 
-      <div className="table-wrap" aria-busy={list.status === 'loading'}>
-        <table className="table table-dense" data-testid="incidents-table">
-          <caption className="visually-hidden">{t('nav.incidents')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('incidents.fields.eventDate')}</th>
-              <th scope="col">{t('incidents.fields.type')}</th>
-              <th scope="col">{t('incidents.fields.place')}</th>
-              <th scope="col">{t('incidents.fields.country')}</th>
-              <th scope="col" className="cell-number">
-                {t('incidents.fields.fatalities')}
-              </th>
-              <th scope="col">{t('incidents.fields.marking')}</th>
-              <th scope="col">{t('incidents.fields.organisation')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((incident) => (
-              <tr key={incident.id} className={incident.revoked ? 'row-disabled' : undefined}>
-                <td className="cell-muted">
-                  <Link to={`/incidents/${incident.id}`} className="row-link">
-                    {formatEventDate(incident.eventDate, incident.timePrecision, locale)}
-                  </Link>
-                </td>
-                <td>
-                  <span className="type-cell">
-                    <span
-                      className="swatch"
-                      style={{ background: eventTypeColour(incident.eventType) }}
-                    />
-                    <span>
-                      <span className="cell-strong">
-                        {isEventType(incident.eventType)
-                          ? t(`acled.eventTypes.${incident.eventType}`)
-                          : incident.eventType}
-                      </span>
-                      <span className="cell-sub">
-                        {isSubEventType(incident.subEventType)
-                          ? t(`acled.subEventTypes.${incident.subEventType}`)
-                          : incident.subEventType}
-                      </span>
-                    </span>
-                  </span>
-                </td>
-                <td>
-                  {incident.location}
-                  {incident.revoked ? (
-                    <span className="badge badge-disabled badge-inline">
-                      {t('incidents.revoked')}
-                    </span>
-                  ) : null}
-                </td>
-                <td>{countryName(incident.country, locale)}</td>
-                <td className="cell-number">
-                  {incident.fatalities === null ? (
-                    <span className="cell-muted" title={t('incidents.unknownCount')}>
-                      ?
-                    </span>
-                  ) : (
-                    formatCount(incident.fatalities, locale)
-                  )}
-                </td>
-                <td>
-                  <MarkingBadge marking={incident.marking} />
-                </td>
-                <td className="cell-org">
-                  {directory.nameOf(incident.createdBy) ?? (
-                    <span className="cell-muted">{t('incidents.unknownOrganisation')}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {list.status === 'loading' && list.items.length === 0 ? (
-          <div className="table-loading">
-            <Spinner label={t('common.loading')} />
-          </div>
-        ) : null}
-        {list.status === 'ready' && list.items.length === 0 ? (
+      <ListTable
+        list={list}
+        onRetry={list.reload}
+        testId="incidents-table"
+        caption={t('nav.incidents')}
+        columns={[
+          { label: t('incidents.fields.eventDate') },
+          { label: t('incidents.fields.type') },
+          { label: t('incidents.fields.place') },
+          { label: t('incidents.fields.country') },
+          { label: t('incidents.fields.fatalities'), className: 'cell-number' },
+          { label: t('incidents.fields.marking') },
+          { label: t('incidents.fields.organisation') },
+        ]}
+        empty={
           <EmptyState title={filtered ? t('incidents.noMatch') : t('incidents.empty')}>
             {filtered ? t('common.tryAnotherSearch') : t('incidents.emptyHint')}
           </EmptyState>
-        ) : null}
-      </div>
+        }
+      >
+        {list.items.map((incident) => (
+          <tr key={incident.id} className={incident.revoked ? 'row-disabled' : undefined}>
+            <td className="cell-muted">
+              <Link to={`/incidents/${incident.id}`} className="row-link">
+                {formatEventDate(incident.eventDate, incident.timePrecision, locale)}
+              </Link>
+            </td>
+            <td>
+              <span className="type-cell">
+                <span
+                  className="swatch"
+                  style={{ background: eventTypeColour(incident.eventType) }}
+                />
+                <span>
+                  <span className="cell-strong">
+                    {isEventType(incident.eventType)
+                      ? t(`acled.eventTypes.${incident.eventType}`)
+                      : incident.eventType}
+                  </span>
+                  <span className="cell-sub">
+                    {isSubEventType(incident.subEventType)
+                      ? t(`acled.subEventTypes.${incident.subEventType}`)
+                      : incident.subEventType}
+                  </span>
+                </span>
+              </span>
+            </td>
+            <td>
+              {incident.location}
+              {incident.revoked ? (
+                <span className="badge badge-disabled badge-inline">{t('incidents.revoked')}</span>
+              ) : null}
+            </td>
+            <td>{countryName(incident.country, locale)}</td>
+            <td className="cell-number">
+              {incident.fatalities === null ? (
+                <span className="cell-muted" title={t('incidents.unknownCount')}>
+                  ?
+                </span>
+              ) : (
+                formatCount(incident.fatalities, locale)
+              )}
+            </td>
+            <td>
+              <MarkingBadge marking={incident.marking} />
+            </td>
+            <OriginatorCell
+              directory={directory}
+              orgId={incident.createdBy}
+              unknownLabel={t('incidents.unknownOrganisation')}
+            />
+          </tr>
+        ))}
+      </ListTable>
       <div className="list-footer">
         <span className="cell-muted">
           {list.items.length > 0

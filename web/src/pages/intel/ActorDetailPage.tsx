@@ -1,74 +1,40 @@
 /** One threat actor: names, description, STIX vocabularies, when seen, and the record. */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { getThreatActor, type ThreatActor } from '../../api/intel';
+import { getThreatActor } from '../../api/intel';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
+import { DetailCard, DetailFallback, Fact } from '../../components/Detail';
 import { MarkingBadge } from '../../components/MarkingBadge';
-import { ReleaseList } from '../../components/sharing/ReleaseList';
-import { EmptyState, Notice, Spinner } from '../../components/Notice';
+import { BackLink } from '../../components/Page';
 import { currentLocale } from '../../i18n';
-import { describeError } from '../../i18n/errors';
 import { formatDateTime, formatEventDate } from '../../lib/format';
 import { useOrganisationDirectory } from '../../lib/organisationDirectory';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useLoaded } from '../../lib/useLoaded';
 import { isMotivation, isSophistication } from './actorDraft';
-import { Fact } from './Fact';
 import { canEditRecord } from './permissions';
-
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'ready'; actor: ThreatActor }
-  | { status: 'error'; error: unknown };
+import { SharingFacts } from './SharingFacts';
 
 export default function ActorDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { user } = useSession();
   const directory = useOrganisationDirectory();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const { loaded } = useLoaded(id, getThreatActor);
+  useDocumentTitle(loaded.status === 'ready' ? loaded.value.name : t('intel.actors.heading'));
 
-  useEffect(() => {
-    const controller = new AbortController();
-    getThreatActor(id, controller.signal).then(
-      (actor) => setLoaded({ status: 'ready', actor }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [id]);
-  useDocumentTitle(loaded.status === 'ready' ? loaded.actor.name : t('intel.actors.heading'));
-
-  const back = (
-    <Link to="/intel/actors" className="back-link">
-      ← {t('intel.actors.backToList')}
-    </Link>
-  );
-  if (loaded.status === 'loading') {
+  const back = <BackLink to="/intel/actors" label={t('intel.actors.backToList')} />;
+  if (loaded.status !== 'ready') {
     return (
-      <div className="page-loading">
-        <Spinner label={t('common.loading')} />
-      </div>
+      <DetailFallback
+        loaded={loaded}
+        back={back}
+        notFoundTitle={t('intel.actors.notFound')}
+        notFoundHint={t('intel.actors.notFoundHint')}
+      />
     );
   }
-  if (loaded.status === 'error') {
-    const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
-    return (
-      <div className="page">
-        {back}
-        {notFound ? (
-          <EmptyState title={t('intel.actors.notFound')}>
-            {t('intel.actors.notFoundHint')}
-          </EmptyState>
-        ) : (
-          <Notice tone="error">{describeError(loaded.error, t)}</Notice>
-        )}
-      </div>
-    );
-  }
-  const { actor } = loaded;
+  const actor = loaded.value;
   const day = (iso: string | undefined) =>
     iso ? formatEventDate(iso.slice(0, 10), 1, locale) : '—';
 
@@ -93,10 +59,7 @@ export default function ActorDetailPage({ id }: { id: string }) {
       </header>
       <div className="detail-grid">
         <div className="detail-main">
-          <section className="card card-tight" aria-labelledby="actor-heading">
-            <h2 id="actor-heading" className="section-title">
-              {t('intel.actors.profile')}
-            </h2>
+          <DetailCard headingId="actor-heading" title={t('intel.actors.profile')}>
             <dl className="facts">
               <Fact label={t('intel.actorFields.aliases')}>
                 {actor.aliases.length > 0 ? actor.aliases.join(', ') : '—'}
@@ -121,25 +84,12 @@ export default function ActorDetailPage({ id }: { id: string }) {
             ) : (
               <p className="cell-muted">{t('intel.actors.noDescription')}</p>
             )}
-          </section>
+          </DetailCard>
         </div>
         <aside className="detail-side">
-          <section className="card card-tight" aria-labelledby="actor-record-heading">
-            <h2 id="actor-record-heading" className="section-title">
-              {t('intel.detail.record')}
-            </h2>
+          <DetailCard headingId="actor-record-heading" title={t('intel.detail.record')}>
             <dl className="facts facts-compact">
-              <Fact label={t('intel.fields.organisation')}>
-                {directory.nameOf(actor.createdBy) ?? t('intel.unknownOrganisation')}
-              </Fact>
-              <Fact label={t('intel.fields.marking')}>
-                <MarkingBadge marking={actor.marking} />
-              </Fact>
-              {actor.releasableTo ? (
-                <Fact label={t('intel.fields.releasableTo')}>
-                  <ReleaseList ids={actor.releasableTo} directory={directory} />
-                </Fact>
-              ) : null}
+              <SharingFacts record={actor} directory={directory} />
               <Fact label={t('intel.fields.created')}>{formatDateTime(actor.created, locale)}</Fact>
               <Fact label={t('intel.fields.modified')}>
                 {formatDateTime(actor.modified, locale)}
@@ -148,7 +98,7 @@ export default function ActorDetailPage({ id }: { id: string }) {
                 <span className="code id-value">{actor.id}</span>
               </Fact>
             </dl>
-          </section>
+          </DetailCard>
         </aside>
       </div>
     </div>

@@ -1,5 +1,5 @@
 /** Describes a new threat actor or corrects one (a new version); only its originator's editors may. */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   createThreatActor,
@@ -8,14 +8,15 @@ import {
   SOPHISTICATION,
   updateThreatActor,
 } from '../../api/intel';
-import { Link, navigate } from '../../app/router';
+import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { EmptyState, Notice, Spinner } from '../../components/Notice';
-import { SharingPanel } from '../../components/sharing/SharingPanel';
-import { describeError, fieldErrors } from '../../i18n/errors';
-import { useOrganisationDirectory } from '../../lib/organisationDirectory';
-import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { FormActions, SaveButton } from '../../components/FormActions';
+import { Notice } from '../../components/Notice';
+import { RecordFormPage } from '../../components/RecordFormPage';
+import { SharingSection } from '../../components/sharing/SharingSection';
+import { useEditDraft } from '../../lib/useEditDraft';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import {
   checkActorDraft,
   draftFromActor,
@@ -25,64 +26,32 @@ import {
 } from './actorDraft';
 import { canEditRecord, canWriteIntel } from './permissions';
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'ready'; draft: ActorDraft }
-  | { status: 'forbidden' }
-  | { status: 'error'; error: unknown };
-
 export default function ActorFormPage({ id }: { id?: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const title = id ? t('intel.actors.editTitle') : t('intel.actors.newTitle');
-  useDocumentTitle(title);
-  const [loaded, setLoaded] = useState<Loaded>(() =>
-    id ? { status: 'loading' } : { status: 'ready', draft: EMPTY_ACTOR },
-  );
-
-  useEffect(() => {
-    if (id === undefined) return;
-    const controller = new AbortController();
-    getThreatActor(id, controller.signal).then(
-      (actor) =>
-        setLoaded(
-          canEditRecord(user, actor)
-            ? { status: 'ready', draft: draftFromActor(actor) }
-            : { status: 'forbidden' },
-        ),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [id, user]);
-
+  const loaded = useEditDraft(id, {
+    load: getThreatActor,
+    mayEdit: canEditRecord,
+    toDraft: draftFromActor,
+    blank: () => EMPTY_ACTOR,
+  });
   const back = id ? `/intel/actors/${id}` : '/intel/actors';
-  let body;
-  if (!canWriteIntel(user) || loaded.status === 'forbidden') {
-    body = <EmptyState title={t('forbidden.title')}>{t('intel.actors.notAllowed')}</EmptyState>;
-  } else if (loaded.status === 'loading') {
-    body = (
-      <div className="page-loading">
-        <Spinner label={t('common.loading')} />
-      </div>
-    );
-  } else if (loaded.status === 'error') {
-    body = <Notice tone="error">{describeError(loaded.error, t)}</Notice>;
-  } else {
-    body = <ActorForm initial={loaded.draft} id={id} cancelTo={back} />;
-  }
+
   return (
-    <div className="page page-report-form">
-      <Link to={back} className="back-link">
-        ← {id ? t('intel.actors.backToActor') : t('intel.actors.backToList')}
-      </Link>
-      <header className="page-header">
-        <h1>{title}</h1>
-        <p className="page-description">{t('intel.actors.formDescription')}</p>
-      </header>
-      {body}
-    </div>
+    <RecordFormPage
+      className="page page-report-form"
+      title={id ? t('intel.actors.editTitle') : t('intel.actors.newTitle')}
+      description={t('intel.actors.formDescription')}
+      back={{
+        to: back,
+        label: id ? t('intel.actors.backToActor') : t('intel.actors.backToList'),
+      }}
+      mayWrite={canWriteIntel(user)}
+      notAllowed={t('intel.actors.notAllowed')}
+      loaded={loaded}
+    >
+      {({ draft }) => <ActorForm initial={draft} id={id} cancelTo={back} />}
+    </RecordFormPage>
   );
 }
 
@@ -96,40 +65,30 @@ function ActorForm({
   cancelTo: string;
 }) {
   const { t } = useTranslation();
-  const directory = useOrganisationDirectory();
   const [draft, setDraft] = useState(initial);
   const [checked, setChecked] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useFormSubmit();
   const set = (changes: Partial<ActorDraft>) => setDraft((current) => ({ ...current, ...changes }));
   const localErrors = useMemo(() => (checked ? checkActorDraft(draft) : {}), [checked, draft]);
   const errorOf = (path: string) => {
     const local = localErrors[path];
     if (local) return t(`intel.form.problems.${local}`);
-    return serverErrors[path];
+    return submission.serverErrors[path];
   };
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setChecked(true);
-    setServerErrors({});
-    setFormError(null);
+    submission.start();
     if (Object.keys(checkActorDraft(draft)).length > 0) {
-      setFormError(t('intel.form.fixFields'));
+      submission.refuse(t('intel.form.fixFields'));
       return;
     }
-    setBusy(true);
-    try {
+    await submission.save(true, async () => {
       const input = inputFromActorDraft(draft);
       const saved = id ? await updateThreatActor(id, input) : await createThreatActor(input);
       navigate(`/intel/actors/${saved.id}`);
-    } catch (failure) {
-      setServerErrors(fieldErrors(failure));
-      setFormError(describeError(failure, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const none = { value: '', label: t('intel.form.none') };
@@ -140,7 +99,7 @@ function ActorForm({
       onSubmit={(event) => void submit(event)}
       aria-label={t('intel.actors.formLabel')}
     >
-      {formError ? <Notice tone="error">{formError}</Notice> : null}
+      {submission.formError ? <Notice tone="error">{submission.formError}</Notice> : null}
       <fieldset className="form-section">
         <legend>{t('intel.actors.profile')}</legend>
         <Notice tone="info">{t('intel.actors.groupsOnly')}</Notice>
@@ -214,28 +173,20 @@ function ActorForm({
           />
         </div>
       </fieldset>
-      <fieldset className="form-section">
-        <legend>{t('intel.form.sharing')}</legend>
-        <SharingPanel
-          value={{ marking: draft.marking, releasableTo: draft.releasableTo }}
-          onChange={(sharing) => set(sharing)}
-          organisations={directory.organisations}
-          errorOf={errorOf}
-          recordId={id}
+      <SharingSection
+        legend={t('intel.form.sharing')}
+        record={draft}
+        onChange={(sharing) => set(sharing)}
+        errorOf={errorOf}
+        recordId={id}
+      />
+      <FormActions cancelTo={cancelTo}>
+        <SaveButton
+          label={id ? t('intel.actors.saveChanges') : t('intel.actors.create')}
+          saving={submission.busy !== null}
+          disabled={submission.busy !== null}
         />
-      </fieldset>
-      <div className="form-actions form-actions-sticky">
-        <Link to={cancelTo} className="button button-secondary">
-          {t('common.cancel')}
-        </Link>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy
-            ? t('common.saving')
-            : id
-              ? t('intel.actors.saveChanges')
-              : t('intel.actors.create')}
-        </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

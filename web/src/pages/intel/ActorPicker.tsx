@@ -3,20 +3,18 @@
  * a search over the actors the user may read (GET /api/threat-actors) whose
  * matches are ticked on or off.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listThreatActors, type ThreatActorSummary } from '../../api/intel';
+import { listThreatActors } from '../../api/intel';
+import { FieldError } from '../../components/Field';
 import { Icon } from '../../components/icons';
 import { describeError } from '../../i18n/errors';
+import { useDebouncedSearch } from '../../lib/useDebouncedSearch';
 
 const DELAY_MS = 250;
 const LIMIT = 20;
 
 type ActorRef = { id: string; name: string };
-type Results =
-  | { status: 'loading' }
-  | { status: 'ready'; items: ThreatActorSummary[]; more: boolean }
-  | { status: 'error'; error: unknown };
 
 export function ActorPicker({
   value,
@@ -30,29 +28,18 @@ export function ActorPicker({
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
-  const [results, setResults] = useState<Results>({ status: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const q = text.trim();
-    const timer = window.setTimeout(
-      () => {
-        setResults({ status: 'loading' });
-        listThreatActors({ q: q || undefined, limit: LIMIT, cursor: null }, controller.signal).then(
-          (page) =>
-            setResults({ status: 'ready', items: page.items, more: page.nextCursor !== null }),
-          (failure: unknown) => {
-            if (!controller.signal.aborted) setResults({ status: 'error', error: failure });
-          },
-        );
-      },
-      q === '' ? 0 : DELAY_MS,
-    );
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text]);
+  // With no text it lists the first actors at once; typing waits for a pause.
+  const results = useDebouncedSearch(
+    text,
+    async (query, signal) => {
+      const page = await listThreatActors(
+        { q: query.trim() || undefined, limit: LIMIT, cursor: null },
+        signal,
+      );
+      return { items: page.items, more: page.nextCursor !== null };
+    },
+    (query) => (query.trim() === '' ? 0 : DELAY_MS),
+  );
 
   const chosen = new Set(value.map((actor) => actor.id));
   const toggle = (actor: ActorRef, on: boolean) =>
@@ -103,13 +90,13 @@ export function ActorPicker({
         {results.status === 'error' ? (
           <p className="field-error">{describeError(results.error, t)}</p>
         ) : null}
-        {results.status === 'ready' && results.items.length === 0 ? (
+        {results.status === 'ready' && results.result.items.length === 0 ? (
           <p className="cell-muted">
             {text.trim() ? t('intel.form.noActorMatch') : t('intel.form.noActorsYet')}
           </p>
         ) : null}
         {results.status === 'ready'
-          ? results.items.map((actor) => (
+          ? results.result.items.map((actor) => (
               <label key={actor.id} className="checkbox">
                 <input
                   type="checkbox"
@@ -122,15 +109,11 @@ export function ActorPicker({
               </label>
             ))
           : null}
-        {results.status === 'ready' && results.more ? (
+        {results.status === 'ready' && results.result.more ? (
           <p className="field-hint">{t('intel.form.moreActors')}</p>
         ) : null}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </fieldset>
   );
 }

@@ -8,8 +8,8 @@
 import { useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_AREA_RADIUS_KM, type Position } from '../../api/intel';
-import { TextField } from '../../components/Field';
-import { Notice } from '../../components/Notice';
+import { FieldError, TextField } from '../../components/Field';
+import { AreaMapCanvas } from './AreaMap';
 import { draftBounds, draftFeatures, round5, type AreaDraft } from './areaGeometry';
 import { useAreaMap } from './useAreaMap';
 
@@ -84,19 +84,14 @@ export function AreaPicker({
           ))}
         </div>
       </fieldset>
-      <div className="area-picker-map">
-        <div
-          ref={containerRef}
-          className="point-map-canvas"
-          data-testid="area-picker-map"
-          data-ready={map.ready ? 'true' : 'false'}
-          dir="ltr"
-          role="region"
-          aria-label={t('intel.area.mapLabel')}
-          aria-describedby={`${id}-hint`}
-        />
-        {map.failed ? <Notice tone="error">{t('map.failed')}</Notice> : null}
-      </div>
+      <AreaMapCanvas
+        className="area-picker-map"
+        containerRef={containerRef}
+        map={map}
+        testId="area-picker-map"
+        label={t('intel.area.mapLabel')}
+        describedBy={`${id}-hint`}
+      />
       <p id={`${id}-hint`} className="field-hint">
         {value.mode === 'circle' ? t('intel.area.circleHint') : t('intel.area.polygonHint')}
       </p>
@@ -172,11 +167,7 @@ export function AreaPicker({
           </div>
         </div>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 }

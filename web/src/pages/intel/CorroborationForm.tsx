@@ -14,14 +14,11 @@ import {
 } from '../../api/intel';
 import { useSession } from '../../app/session';
 import { TextAreaField, TextField } from '../../components/Field';
+import { SaveButton } from '../../components/FormActions';
 import { Notice } from '../../components/Notice';
-import {
-  SharingPanel,
-  releaseListFor,
-  type SharingValue,
-} from '../../components/sharing/SharingPanel';
-import { describeError, fieldErrors } from '../../i18n/errors';
-import { useOrganisationDirectory } from '../../lib/organisationDirectory';
+import { releaseListFor, type SharingValue } from '../../components/sharing/SharingPanel';
+import { SharingSection } from '../../components/sharing/SharingSection';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { PointMap } from '../../map/PointMap';
 import { isoFromLocalInput } from './dates';
 import { parseCoordinate } from './reportDraft';
@@ -45,7 +42,6 @@ export function CorroborationForm({
   const { t } = useTranslation();
   const { user } = useSession();
   const id = useId();
-  const directory = useOrganisationDirectory();
   const [kind, setKind] = useState<CorroborationInput['kind']>('confirm');
   const [text, setText] = useState('');
   const [observedAt, setObservedAt] = useState('');
@@ -53,9 +49,10 @@ export function CorroborationForm({
   const [lat, setLat] = useState('');
   const [lon, setLon] = useState('');
   const [sharing, setSharing] = useState(() => defaultSharing(report, user.organisation.id));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const submission = useFormSubmit();
+  // Either the draft's problems or, after a refused save, the server's: never both.
+  const errors = { ...submission.serverErrors, ...problems };
 
   const latitude = parseCoordinate(lat, 90);
   const longitude = parseCoordinate(lon, 180);
@@ -76,8 +73,8 @@ export function CorroborationForm({
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     const found = check();
-    setErrors(found);
-    setFormError(null);
+    setProblems(found);
+    submission.start();
     if (Object.keys(found).length > 0) return;
     const observed = observedAt ? isoFromLocalInput(observedAt) : undefined;
     const input: CorroborationInput = {
@@ -91,8 +88,7 @@ export function CorroborationForm({
       marking: sharing.marking,
       releasableTo: releaseListFor(sharing.marking, sharing.releasableTo),
     };
-    setBusy(true);
-    try {
+    await submission.save(true, async () => {
       await createCorroboration(input);
       setText('');
       setObservedAt('');
@@ -100,12 +96,7 @@ export function CorroborationForm({
       setLat('');
       setLon('');
       onAdded();
-    } catch (failure) {
-      setErrors(fieldErrors(failure));
-      setFormError(describeError(failure, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -119,7 +110,7 @@ export function CorroborationForm({
       <h3 id={`${id}-title`} className="section-title">
         {t('intel.corroboration.add')}
       </h3>
-      {formError ? <Notice tone="error">{formError}</Notice> : null}
+      {submission.formError ? <Notice tone="error">{submission.formError}</Notice> : null}
       <fieldset className="field">
         <legend className="field-label">{t('intel.corroboration.kind')}</legend>
         <div className="segmented">
@@ -197,19 +188,18 @@ export function CorroborationForm({
           <p className="field-hint">{t('intel.corroboration.mapHint')}</p>
         </div>
       </div>
-      <fieldset className="form-section">
-        <legend>{t('intel.corroboration.sharing')}</legend>
-        <SharingPanel
-          value={sharing}
-          onChange={setSharing}
-          organisations={directory.organisations}
-          errorOf={(path) => errors[path]}
-        />
-      </fieldset>
+      <SharingSection
+        legend={t('intel.corroboration.sharing')}
+        record={sharing}
+        onChange={setSharing}
+        errorOf={(path) => errors[path]}
+      />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('intel.corroboration.submit')}
-        </button>
+        <SaveButton
+          label={t('intel.corroboration.submit')}
+          saving={submission.busy !== null}
+          disabled={submission.busy !== null}
+        />
       </div>
     </form>
   );

@@ -3,30 +3,26 @@
  * the originator) confirmed, denied or added detail, what each organisation
  * said as far as the reader may read it, and the form to add one.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CORROBORATION_KINDS,
   listCorroborations,
   type Corroboration,
-  type CorroborationCounts,
   type CorroborationKind,
   type ThreatReport,
 } from '../../api/intel';
 import { useSession } from '../../app/session';
+import { DetailCard } from '../../components/Detail';
 import { MarkingBadge } from '../../components/MarkingBadge';
 import { Notice, Spinner } from '../../components/Notice';
 import { currentLocale } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../lib/format';
 import { useOrganisationDirectory } from '../../lib/organisationDirectory';
+import { useLoaded } from '../../lib/useLoaded';
 import { CorroborationForm } from './CorroborationForm';
 import { canCorroborate } from './permissions';
-
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'ready'; items: Corroboration[]; counts: CorroborationCounts }
-  | { status: 'error'; error: unknown };
 
 const KIND_BADGE: Record<CorroborationKind, string> = {
   confirm: 'badge-active',
@@ -54,35 +50,20 @@ export function CorroborationsSection({ report }: { report: ThreatReport }) {
   const locale = currentLocale();
   const { user } = useSession();
   const directory = useOrganisationDirectory();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [reloads, setReloads] = useState(0);
+  const { loaded, reload } = useLoaded(report.id, listCorroborations);
   const [added, setAdded] = useState(false);
   // The originator's own corroboration does not count: its form waits behind a button.
   const [formOpen, setFormOpen] = useState(report.createdBy !== user.organisation.id);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    listCorroborations(report.id, controller.signal).then(
-      (answer) => setLoaded({ status: 'ready', items: answer.items, counts: answer.corroboration }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [report.id, reloads]);
-
   const onAdded = useCallback(() => {
     setAdded(true);
-    setReloads((count) => count + 1);
-  }, []);
+    reload();
+  }, [reload]);
   const orgName = (id: string) => directory.nameOf(id) ?? t('intel.unknownOrganisation');
-  const counts = loaded.status === 'ready' ? loaded.counts : report.corroboration;
+  const counts = loaded.status === 'ready' ? loaded.value.corroboration : report.corroboration;
 
   return (
-    <section className="card card-tight" aria-labelledby="corroboration-heading">
-      <h2 id="corroboration-heading" className="section-title">
-        {t('intel.corroboration.title')}
-      </h2>
+    <DetailCard headingId="corroboration-heading" title={t('intel.corroboration.title')}>
       <div className="corroboration-counts" data-testid="corroboration-counts" aria-live="polite">
         <span className="cell-strong">
           {t('intel.corroboration.independent', { count: counts.organisations })}
@@ -97,10 +78,10 @@ export function CorroborationsSection({ report }: { report: ThreatReport }) {
       {loaded.status === 'error' ? (
         <Notice tone="error">{describeError(loaded.error, t)}</Notice>
       ) : null}
-      {loaded.status === 'ready' && loaded.items.length === 0 ? (
+      {loaded.status === 'ready' && loaded.value.items.length === 0 ? (
         <p className="cell-muted">{t('intel.corroboration.none')}</p>
       ) : null}
-      {loaded.status === 'ready' && loaded.items.length > 0 ? (
+      {loaded.status === 'ready' && loaded.value.items.length > 0 ? (
         <>
           <table className="table table-dense corroboration-table">
             <caption className="visually-hidden">{t('intel.corroboration.byOrganisation')}</caption>
@@ -115,7 +96,7 @@ export function CorroborationsSection({ report }: { report: ThreatReport }) {
               </tr>
             </thead>
             <tbody>
-              {byOrganisation(loaded.items).map(([orgId, row]) => (
+              {byOrganisation(loaded.value.items).map(([orgId, row]) => (
                 <tr key={orgId}>
                   <th scope="row">
                     {orgName(orgId)}
@@ -133,7 +114,7 @@ export function CorroborationsSection({ report }: { report: ThreatReport }) {
             </tbody>
           </table>
           <ol className="corroboration-list" data-testid="corroborations">
-            {loaded.items.map((item) => (
+            {loaded.value.items.map((item) => (
               <li key={item.id} className="corroboration">
                 <div className="history-head">
                   {isKind(item.kind) ? (
@@ -190,6 +171,6 @@ export function CorroborationsSection({ report }: { report: ThreatReport }) {
       {report.status !== 'published' ? (
         <p className="cell-muted">{t('intel.corroboration.onlyPublished')}</p>
       ) : null}
-    </section>
+    </DetailCard>
   );
 }

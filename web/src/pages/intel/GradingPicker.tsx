@@ -12,6 +12,7 @@ import {
   type InformationCredibility,
   type SourceReliability,
 } from '../../api/intel';
+import { FieldError } from '../../components/Field';
 
 function Scale<T extends string | number>({
   legend,
@@ -76,11 +77,7 @@ function Scale<T extends string | number>({
           );
         })}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../api/types';
+import { FieldError } from '../../components/Field';
 import { Markdown } from './markdown';
 
 export function NarrativeEditor({
@@ -80,11 +81,7 @@ export function NarrativeEditor({
           <p className="cell-muted">{t('intel.form.nothingToPreview')}</p>
         )}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

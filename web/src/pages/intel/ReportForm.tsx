@@ -4,7 +4,7 @@
  * (grading), and who may read it (sharing, with the audience shown before
  * saving). A draft is saved as is; "publish" saves and then publishes.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   createThreatReport,
@@ -15,24 +15,19 @@ import {
   type TargetType,
 } from '../../api/intel';
 import { LOCALES } from '../../api/types';
-import { Link, navigate } from '../../app/router';
+import { navigate } from '../../app/router';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { FormActions, SaveButton } from '../../components/FormActions';
 import { Notice } from '../../components/Notice';
-import { SharingPanel } from '../../components/sharing/SharingPanel';
+import { SharingSection } from '../../components/sharing/SharingSection';
 import { LOCALE_NAMES } from '../../i18n';
-import { describeError, fieldErrors } from '../../i18n/errors';
 import { EVENT_TYPES, subEventTypesOf } from '../../lib/acled';
-import { useOrganisationDirectory } from '../../lib/organisationDirectory';
+import { useFormSubmit, useProblemsUntilFixed } from '../../lib/useFormSubmit';
 import { ActorPicker } from './ActorPicker';
 import { AreaPicker } from './AreaPicker';
 import { GradingPicker } from './GradingPicker';
 import { NarrativeEditor } from './NarrativeEditor';
-import {
-  checkReportDraft,
-  inputFromReportDraft,
-  type ReportDraft,
-  type ReportDraftProblem,
-} from './reportDraft';
+import { checkReportDraft, inputFromReportDraft, type ReportDraft } from './reportDraft';
 
 type Intent = 'save' | 'publish';
 
@@ -49,43 +44,23 @@ export function ReportForm({
   cancelTo: string;
 }) {
   const { t } = useTranslation();
-  const directory = useOrganisationDirectory();
   const [draft, setDraft] = useState(initial);
-  const [localErrors, setLocalErrors] = useState<Record<string, ReportDraftProblem>>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const problems = useProblemsUntilFixed(draft, checkReportDraft);
+  const submission = useFormSubmit<Intent>();
   const [localFailure, setLocalFailure] = useState(false);
-  const [busy, setBusy] = useState<Intent | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
   const set = (changes: Partial<ReportDraft>) =>
     setDraft((current) => ({ ...current, ...changes }));
 
-  // A problem found on submit disappears as soon as the field is put right.
-  const shownErrors = useMemo(() => {
-    const now = checkReportDraft(draft);
-    const shown: Record<string, ReportDraftProblem> = {};
-    for (const path of Object.keys(localErrors)) {
-      const problem = now[path];
-      if (problem) shown[path] = problem;
-    }
-    return shown;
-  }, [draft, localErrors]);
   const errorOf = (path: string): string | undefined => {
-    const local = shownErrors[path];
+    const local = problems.shown[path];
     if (local) return t(`intel.form.problems.${local}`);
     if (path === 'area') {
       // The server names the exact part of the area (area.radiusKm, area.polygon.coordinates…).
-      const found = Object.entries(serverErrors).find(([key]) => key.startsWith('area'));
+      const found = Object.entries(submission.serverErrors).find(([key]) => key.startsWith('area'));
       return found?.[1];
     }
-    return serverErrors[path];
+    return submission.serverErrors[path];
   };
-
-  useEffect(() => {
-    if (attempt === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
 
   const subEventOptions = useMemo(
     () =>
@@ -100,29 +75,20 @@ export function ReportForm({
 
   async function save(intent: Intent): Promise<void> {
     const found = checkReportDraft(draft);
-    setLocalErrors(found);
-    setServerErrors({});
-    setFormError(null);
+    problems.setFound(found);
+    submission.start();
     setLocalFailure(false);
     const input = inputFromReportDraft(draft);
     if (Object.keys(found).length > 0 || !input) {
-      setFormError(t('intel.form.fixFields'));
+      submission.refuse(t('intel.form.fixFields'));
       setLocalFailure(true);
-      setAttempt((n) => n + 1);
       return;
     }
-    setBusy(intent);
-    try {
+    await submission.save(intent, async () => {
       const saved = id ? await updateThreatReport(id, input) : await createThreatReport(input);
       if (intent === 'publish') await publishThreatReport(saved.id);
       navigate(`/intel/${saved.id}`);
-    } catch (failure) {
-      setServerErrors(fieldErrors(failure));
-      setFormError(describeError(failure, t));
-      setAttempt((n) => n + 1);
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   function submit(event: FormEvent): void {
@@ -133,18 +99,18 @@ export function ReportForm({
   const isDraft = status === null || status === 'draft';
   return (
     <form
-      ref={formRef}
+      ref={submission.formRef}
       className="form report-form"
       noValidate
       onSubmit={submit}
       aria-label={id ? t('intel.form.editTitle') : t('intel.form.newTitle')}
     >
       {/* "Fix these fields" goes once they are fixed; the server's answer stays until the next try. */}
-      {formError &&
-      (Object.keys(serverErrors).length > 0 ||
-        Object.keys(shownErrors).length > 0 ||
+      {submission.formError &&
+      (Object.keys(submission.serverErrors).length > 0 ||
+        Object.keys(problems.shown).length > 0 ||
         !localFailure) ? (
-        <Notice tone="error">{formError}</Notice>
+        <Notice tone="error">{submission.formError}</Notice>
       ) : null}
 
       <fieldset className="form-section">
@@ -248,43 +214,30 @@ export function ReportForm({
         />
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend>{t('intel.form.sharing')}</legend>
-        <SharingPanel
-          value={{ marking: draft.marking, releasableTo: draft.releasableTo }}
-          onChange={(sharing) => set(sharing)}
-          organisations={directory.organisations}
-          errorOf={errorOf}
-          recordId={id}
-        />
-      </fieldset>
+      <SharingSection
+        legend={t('intel.form.sharing')}
+        record={draft}
+        onChange={(sharing) => set(sharing)}
+        errorOf={errorOf}
+        recordId={id}
+      />
 
-      <div className="form-actions form-actions-sticky">
-        <Link to={cancelTo} className="button button-secondary">
-          {t('common.cancel')}
-        </Link>
-        <button
-          type="submit"
-          className={isDraft ? 'button button-secondary' : 'button button-primary'}
-          disabled={busy !== null}
-        >
-          {busy === 'save'
-            ? t('common.saving')
-            : isDraft
-              ? t('intel.form.saveDraft')
-              : t('intel.form.saveCorrection')}
-        </button>
+      <FormActions cancelTo={cancelTo}>
+        <SaveButton
+          label={isDraft ? t('intel.form.saveDraft') : t('intel.form.saveCorrection')}
+          saving={submission.busy === 'save'}
+          disabled={submission.busy !== null}
+          primary={!isDraft}
+        />
         {isDraft ? (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy !== null}
+          <SaveButton
+            label={t('intel.form.saveAndPublish')}
+            saving={submission.busy === 'publish'}
+            disabled={submission.busy !== null}
             onClick={() => void save('publish')}
-          >
-            {busy === 'publish' ? t('common.saving') : t('intel.form.saveAndPublish')}
-          </button>
+          />
         ) : null}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -7,9 +7,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ThreatReportInput, ThreatReportVersion } from '../../api/intel';
 import { MarkingBadge } from '../../components/MarkingBadge';
+import { sameValue, VersionHistory, WordDiff } from '../../components/VersionHistory';
 import { currentLocale } from '../../i18n';
-import { diffWords } from '../../lib/diffWords';
-import { formatDateTime } from '../../lib/format';
 import { isStatus, StatusBadge, ValidityRange } from './reportLabels';
 
 const OTHER_FIELDS = [
@@ -19,26 +18,6 @@ const OTHER_FIELDS = [
   'threatActorIds',
   'language',
 ] as const satisfies readonly (keyof ThreatReportInput)[];
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-function WordDiff({ before, after, testId }: { before: string; after: string; testId: string }) {
-  return (
-    <p className="narrative-diff" data-testid={testId}>
-      {diffWords(before, after).map((part, index) =>
-        part.kind === 'same' ? (
-          <span key={index}>{part.text}</span>
-        ) : part.kind === 'added' ? (
-          <ins key={index}>{part.text}</ins>
-        ) : (
-          <del key={index}>{part.text}</del>
-        ),
-      )}
-    </p>
-  );
-}
 
 function Changes({ before, after }: { before: ThreatReportVersion; after: ThreatReportVersion }) {
   const { t } = useTranslation();
@@ -102,14 +81,14 @@ function Changes({ before, after }: { before: ThreatReportVersion; after: Threat
       </li>,
     );
   }
-  if (!same(before.releasableTo, after.releasableTo)) {
+  if (!sameValue(before.releasableTo, after.releasableTo)) {
     changes.push(
       <li key="release">
         <span className="change-label">{t('intel.fields.releasableTo')}</span>
       </li>,
     );
   }
-  const others = OTHER_FIELDS.filter((field) => !same(a[field], b[field]));
+  const others = OTHER_FIELDS.filter((field) => !sameValue(a[field], b[field]));
   if (others.length > 0) {
     changes.push(
       <li key="others">
@@ -124,37 +103,21 @@ function Changes({ before, after }: { before: ThreatReportVersion; after: Threat
 
 export function ReportHistory({ versions }: { versions: ThreatReportVersion[] }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   return (
-    <ol className="history" data-testid="report-history">
-      {versions.map((version, index) => {
-        const older = versions[index + 1];
-        return (
-          <li key={version.modified} className="history-entry">
-            <div className="history-head">
-              <span className="cell-strong">
-                {t('intel.history.version', { number: versions.length - index })}
-              </span>
-              <time dateTime={version.modified} className="cell-muted">
-                {formatDateTime(version.modified, locale)}
-              </time>
-              {index === 0 ? (
-                <span className="badge badge-active">{t('intel.history.current')}</span>
-              ) : null}
-            </div>
-            {older ? (
-              <Changes before={older} after={version} />
-            ) : (
-              // Readers outside the originator never see drafts: their first version is the published one.
-              <p className="cell-muted">
-                {version.report.status === 'published'
-                  ? t('intel.history.firstPublished')
-                  : t('intel.history.first')}
-              </p>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <VersionHistory
+      versions={versions}
+      testId="report-history"
+      versionLabel={(number) => t('intel.history.version', { number })}
+      currentLabel={t('intel.history.current')}
+      changes={(before, after) => <Changes before={before} after={after} />}
+      first={(version) => (
+        // Readers outside the originator never see drafts: their first version is the published one.
+        <p className="cell-muted">
+          {version.report.status === 'published'
+            ? t('intel.history.firstPublished')
+            : t('intel.history.first')}
+        </p>
+      )}
+    />
   );
 }

@@ -1,15 +1,16 @@
 /** Threat reports the user may read: filters in the address, a page of reports at a time. */
-import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listThreatReports, type ReportFilters, type ThreatReportSummary } from '../../api/intel';
-import { Link, navigate, useSearch } from '../../app/router';
+import { listThreatReports, type ThreatReportSummary } from '../../api/intel';
+import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
-import { Icon } from '../../components/icons';
+import { ListTable } from '../../components/ListTable';
 import { MarkingBadge } from '../../components/MarkingBadge';
-import { EmptyState, Notice, Spinner } from '../../components/Notice';
-import { Pagination } from '../../components/Pagination';
+import { DirectoryWarning, OriginatorCell } from '../../components/Originator';
+import { EmptyState } from '../../components/Notice';
+import { ListPageHeader, NewRecordLink } from '../../components/Page';
+import { ListPagination } from '../../components/Pagination';
 import { currentLocale } from '../../i18n';
-import { describeError } from '../../i18n/errors';
+import { useFiltersInAddress } from '../../lib/addressFilters';
 import { useOrganisationDirectory } from '../../lib/organisationDirectory';
 import { useCursorPages } from '../../lib/useCursorPages';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -27,12 +28,10 @@ export default function ReportListPage() {
   const locale = currentLocale();
   const { user } = useSession();
   useDocumentTitle(t('intel.reports.title'));
-  const search = useSearch();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const filterKey = searchFromFilters(filters);
-  const setFilters = useCallback(
-    (next: ReportFilters) => navigate(`/intel${searchFromFilters(next)}`, { replace: true }),
-    [],
+  const { filters, filterKey, setFilters } = useFiltersInAddress(
+    '/intel',
+    filtersFromSearch,
+    searchFromFilters,
   );
   const directory = useOrganisationDirectory();
   const list = useCursorPages<ThreatReportSummary>(
@@ -44,18 +43,11 @@ export default function ReportListPage() {
 
   return (
     <div className="page page-intel">
-      <header className="page-header page-header-actions">
-        <div>
-          <h1>{t('nav.intelligence')}</h1>
-          <p className="page-description">{t('intel.reports.description')}</p>
-        </div>
-        {writer ? (
-          <Link to="/intel/new" className="button button-primary">
-            <Icon name="plus" />
-            {t('intel.reports.new')}
-          </Link>
-        ) : null}
-      </header>
+      <ListPageHeader
+        title={t('nav.intelligence')}
+        description={t('intel.reports.description')}
+        newRecord={writer ? { to: '/intel/new', label: t('intel.reports.new') } : null}
+      />
       <IntelTabs current="reports" />
 
       <ReportFilterBar
@@ -64,79 +56,22 @@ export default function ReportListPage() {
         organisations={directory.organisations}
       />
 
-      {directory.status === 'error' ? (
-        <Notice tone="warning">{describeError(directory.error, t)}</Notice>
-      ) : null}
-      {list.status === 'error' ? (
-        <Notice tone="error">
-          {describeError(list.error, t)}{' '}
-          <button type="button" className="button button-link" onClick={list.reload}>
-            {t('common.retry')}
-          </button>
-        </Notice>
-      ) : null}
+      <DirectoryWarning directory={directory} />
 
-      <div className="table-wrap" aria-busy={list.status === 'loading'}>
-        <table className="table table-dense" data-testid="reports-table">
-          <caption className="visually-hidden">{t('intel.reports.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('intel.fields.title')}</th>
-              <th scope="col">{t('intel.fields.validity')}</th>
-              <th scope="col">{t('intel.fields.targetType')}</th>
-              <th scope="col">{t('intel.fields.grading')}</th>
-              <th scope="col">{t('intel.fields.marking')}</th>
-              <th scope="col">{t('intel.fields.organisation')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((report) => (
-              <tr
-                key={report.id}
-                className={report.status === 'revoked' ? 'row-disabled' : undefined}
-              >
-                <td className="cell-title">
-                  <Link to={`/intel/${report.id}`} className="row-link row-link-wrap">
-                    {report.title}
-                  </Link>
-                  {report.status !== 'published' ? (
-                    <StatusBadge status={report.status} inline />
-                  ) : null}
-                </td>
-                <td className="cell-muted">
-                  <ValidityRange
-                    from={report.validFrom}
-                    until={report.validUntil}
-                    locale={locale}
-                  />
-                </td>
-                <td>
-                  <TargetTypeLabel type={report.targetType} />
-                </td>
-                <td>
-                  <GradeCode
-                    reliability={report.sourceReliability}
-                    credibility={report.informationCredibility}
-                  />
-                </td>
-                <td>
-                  <MarkingBadge marking={report.marking} />
-                </td>
-                <td className="cell-org">
-                  {directory.nameOf(report.createdBy) ?? (
-                    <span className="cell-muted">{t('intel.unknownOrganisation')}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {list.status === 'loading' && list.items.length === 0 ? (
-          <div className="table-loading">
-            <Spinner label={t('common.loading')} />
-          </div>
-        ) : null}
-        {list.status === 'ready' && list.items.length === 0 ? (
+      <ListTable
+        list={list}
+        onRetry={list.reload}
+        testId="reports-table"
+        caption={t('intel.reports.title')}
+        columns={[
+          { label: t('intel.fields.title') },
+          { label: t('intel.fields.validity') },
+          { label: t('intel.fields.targetType') },
+          { label: t('intel.fields.grading') },
+          { label: t('intel.fields.marking') },
+          { label: t('intel.fields.organisation') },
+        ]}
+        empty={
           <EmptyState title={filtered ? t('intel.reports.noMatch') : t('intel.reports.empty')}>
             {filtered ? (
               t('common.tryAnotherSearch')
@@ -144,24 +79,49 @@ export default function ReportListPage() {
               <>
                 <p>{t('intel.reports.emptyHint')}</p>
                 {writer ? (
-                  <Link to="/intel/new" className="button button-secondary empty-state-action">
-                    <Icon name="plus" />
-                    {t('intel.reports.new')}
-                  </Link>
+                  <NewRecordLink
+                    to="/intel/new"
+                    label={t('intel.reports.new')}
+                    className="button button-secondary empty-state-action"
+                  />
                 ) : null}
               </>
             )}
           </EmptyState>
-        ) : null}
-      </div>
-      <Pagination
-        page={list.page}
-        hasPrevious={list.hasPrevious}
-        hasNext={list.hasNext}
-        onPrevious={list.previous}
-        onNext={list.next}
-        busy={list.status === 'loading'}
-      />
+        }
+      >
+        {list.items.map((report) => (
+          <tr key={report.id} className={report.status === 'revoked' ? 'row-disabled' : undefined}>
+            <td className="cell-title">
+              <Link to={`/intel/${report.id}`} className="row-link row-link-wrap">
+                {report.title}
+              </Link>
+              {report.status !== 'published' ? <StatusBadge status={report.status} inline /> : null}
+            </td>
+            <td className="cell-muted">
+              <ValidityRange from={report.validFrom} until={report.validUntil} locale={locale} />
+            </td>
+            <td>
+              <TargetTypeLabel type={report.targetType} />
+            </td>
+            <td>
+              <GradeCode
+                reliability={report.sourceReliability}
+                credibility={report.informationCredibility}
+              />
+            </td>
+            <td>
+              <MarkingBadge marking={report.marking} />
+            </td>
+            <OriginatorCell
+              directory={directory}
+              orgId={report.createdBy}
+              unknownLabel={t('intel.unknownOrganisation')}
+            />
+          </tr>
+        ))}
+      </ListTable>
+      <ListPagination list={list} />
     </div>
   );
 }

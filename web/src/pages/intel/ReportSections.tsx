@@ -3,15 +3,14 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ThreatArea, ThreatReport } from '../../api/intel';
 import { Link } from '../../app/router';
-import { MarkingBadge } from '../../components/MarkingBadge';
-import { ReleaseList } from '../../components/sharing/ReleaseList';
+import { DetailCard, Fact } from '../../components/Detail';
 import { currentLocale, isLocale, LOCALE_NAMES } from '../../i18n';
 import { isSubEventType } from '../../lib/acled';
 import { formatDateTime } from '../../lib/format';
 import type { OrganisationDirectory } from '../../lib/organisationDirectory';
 import { AreaMap } from './AreaMap';
-import { Fact } from './Fact';
 import { GradingExplained } from './Grading';
+import { SharingFacts } from './SharingFacts';
 import { TargetTypeLabel, ValidityRange, validityNow } from './reportLabels';
 
 export function AssessmentSection({ report }: { report: ThreatReport }) {
@@ -20,10 +19,7 @@ export function AssessmentSection({ report }: { report: ThreatReport }) {
   const subEvent = report.modusOperandi.acledSubEventType;
   const timing = validityNow(report.validFrom, report.validUntil);
   return (
-    <section className="card card-tight" aria-labelledby="assessment-heading">
-      <h2 id="assessment-heading" className="section-title">
-        {t('intel.detail.assessment')}
-      </h2>
+    <DetailCard headingId="assessment-heading" title={t('intel.detail.assessment')}>
       <dl className="facts">
         <Fact label={t('intel.fields.grading')}>
           <GradingExplained
@@ -67,7 +63,7 @@ export function AssessmentSection({ report }: { report: ThreatReport }) {
           ) : null}
         </Fact>
       </dl>
-    </section>
+    </DetailCard>
   );
 }
 
@@ -86,15 +82,12 @@ function areaSummary(area: ThreatArea, t: TFunction): string {
 export function AreaSection({ report }: { report: ThreatReport }) {
   const { t } = useTranslation();
   return (
-    <section className="card card-tight" aria-labelledby="area-heading">
-      <h2 id="area-heading" className="section-title">
-        {t('intel.fields.area')}
-      </h2>
+    <DetailCard headingId="area-heading" title={t('intel.fields.area')}>
       <AreaMap area={report.area} label={t('intel.detail.mapLabel', { title: report.title })} />
       <p className="cell-muted" dir="auto" data-testid="area-summary">
         {areaSummary(report.area, t)}
       </p>
-    </section>
+    </DetailCard>
   );
 }
 
@@ -108,22 +101,9 @@ export function RecordSection({
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
-    <section className="card card-tight" aria-labelledby="record-heading">
-      <h2 id="record-heading" className="section-title">
-        {t('intel.detail.record')}
-      </h2>
+    <DetailCard headingId="record-heading" title={t('intel.detail.record')}>
       <dl className="facts">
-        <Fact label={t('intel.fields.organisation')}>
-          {directory.nameOf(report.createdBy) ?? t('intel.unknownOrganisation')}
-        </Fact>
-        <Fact label={t('intel.fields.marking')}>
-          <MarkingBadge marking={report.marking} />
-        </Fact>
-        {report.releasableTo ? (
-          <Fact label={t('intel.fields.releasableTo')}>
-            <ReleaseList ids={report.releasableTo} directory={directory} />
-          </Fact>
-        ) : null}
+        <SharingFacts record={report} directory={directory} />
         <Fact label={t('intel.fields.language')}>
           {isLocale(report.language) ? LOCALE_NAMES[report.language] : report.language}
         </Fact>
@@ -138,6 +118,6 @@ export function RecordSection({
           <span className="code id-value">{report.id}</span>
         </Fact>
       </dl>
-    </section>
+    </DetailCard>
   );
 }

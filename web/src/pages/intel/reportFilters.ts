@@ -12,9 +12,8 @@ import {
   type ReportFilters,
   type SourceReliability,
 } from '../../api/intel';
+import { searchReader, searchString } from '../../lib/addressFilters';
 import { isTlpMarking } from '../../lib/tlp';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
   return value !== undefined && (values as readonly string[]).includes(value)
@@ -29,12 +28,7 @@ function listOf<T>(values: readonly T[], text: string | undefined, parse: (part:
 }
 
 export function filtersFromSearch(search: string): ReportFilters {
-  const params = new URLSearchParams(search);
-  const text = (key: string) => params.get(key)?.trim() || undefined;
-  const date = (key: string) => {
-    const value = text(key);
-    return value && DATE.test(value) ? value : undefined;
-  };
+  const { text, date } = searchReader(search);
   const marking = text('marking');
   const orgId = text('orgId');
   return {
@@ -72,8 +66,7 @@ export function searchFromFilters(filters: ReportFilters): string {
   add('informationCredibility', filters.informationCredibility?.join(','));
   add('orgId', filters.orgId);
   add('marking', filters.marking);
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return searchString(params);
 }
 
 export function hasFilters(filters: ReportFilters): boolean {

@@ -6,20 +6,18 @@
  * are labelled in it), as PointMap does.
  */
 import {
-  Map as MapLibreMap,
-  NavigationControl,
   ScaleControl,
   type GeoJSONSource,
+  type Map as MapLibreMap,
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { basemapData, basemapStyle } from '../../map/basemap';
 import type { Position } from '../../api/intel';
+import { OVERVIEW_CAMERA, openSmallMap } from '../../lib/smallMap';
 
-const OVERVIEW = { center: [70, 31] as [number, number], zoom: 3.6 };
 const AREA_COLOUR = '#b42318';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -96,28 +94,14 @@ export function useAreaMap(
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let cancelled = false;
-    basemapData().then(
-      (data) => {
-        if (cancelled) return;
+    const cancelOpening = openSmallMap(container, {
+      t,
+      camera: () => {
         const bounds = boundsRef.current;
-        const map = new MapLibreMap({
-          container,
-          style: withAreaLayers(basemapStyle(data)),
-          ...(bounds ? { bounds, fitBoundsOptions: { padding: 30, maxZoom: 9 } } : OVERVIEW),
-          minZoom: 1,
-          maxZoom: 11,
-          dragRotate: false,
-          pitchWithRotate: false,
-          attributionControl: { compact: true, customAttribution: t('map.attribution') },
-          locale: {
-            'NavigationControl.ZoomIn': t('map.zoomIn'),
-            'NavigationControl.ZoomOut': t('map.zoomOut'),
-            'AttributionControl.ToggleAttribution': t('map.toggleAttribution'),
-          },
-        });
-        map.touchZoomRotate.disableRotation();
-        map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+        return bounds ? { bounds, fitBoundsOptions: { padding: 30, maxZoom: 9 } } : OVERVIEW_CAMERA;
+      },
+      style: withAreaLayers,
+      onMap: (map) => {
         map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 100 }), 'bottom-left');
         if (drawing) {
           // Quick clicks add vertices; they must not zoom.
@@ -128,16 +112,12 @@ export function useAreaMap(
           );
         }
         map.on('load', () => setReady(true));
-        map.on('error', (event) => console.error('Map error', event.error));
         mapRef.current = map;
       },
-      (error: unknown) => {
-        console.error(error);
-        if (!cancelled) setFailed(true);
-      },
-    );
+      onFail: () => setFailed(true),
+    });
     return () => {
-      cancelled = true;
+      cancelOpening();
       setReady(false);
       mapRef.current?.remove();
       mapRef.current = null;
