@@ -3,19 +3,19 @@
  * a picker: a click sets the point and the marker can be dragged; the
  * latitude/longitude fields beside it remain the keyboard way to do the same.
  */
-import { Map as MapLibreMap, Marker, NavigationControl } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { Marker } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/Notice';
-import { basemapData, basemapStyle } from './basemap';
+import { OVERVIEW_CAMERA, openSmallMap } from './smallMap';
 
 export interface Point {
   lat: number;
   lon: number;
 }
 
-const OVERVIEW = { center: [70, 31] as [number, number], zoom: 3.6 };
 const POINT_ZOOM = 6;
 const MARKER_COLOUR = '#b42318';
 
@@ -57,29 +57,15 @@ export function PointMap({
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let cancelled = false;
-    basemapData().then(
-      (data) => {
-        if (cancelled) return;
+    const cancel = openSmallMap(container, {
+      t,
+      camera: () => {
         const start = initialPoint.current;
-        const map = new MapLibreMap({
-          container,
-          style: basemapStyle(data),
-          center: start ? [start.lon, start.lat] : OVERVIEW.center,
-          zoom: start ? POINT_ZOOM : OVERVIEW.zoom,
-          minZoom: 1,
-          maxZoom: 11,
-          dragRotate: false,
-          pitchWithRotate: false,
-          attributionControl: { compact: true, customAttribution: t('map.attribution') },
-          locale: {
-            'NavigationControl.ZoomIn': t('map.zoomIn'),
-            'NavigationControl.ZoomOut': t('map.zoomOut'),
-            'AttributionControl.ToggleAttribution': t('map.toggleAttribution'),
-          },
-        });
-        map.touchZoomRotate.disableRotation();
-        map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+        return start
+          ? { center: [start.lon, start.lat], zoom: POINT_ZOOM }
+          : { center: OVERVIEW_CAMERA.center, zoom: OVERVIEW_CAMERA.zoom };
+      },
+      onMap: (map) => {
         if (editable) {
           map.getCanvas().style.cursor = 'crosshair';
           map.on('click', (event) =>
@@ -87,19 +73,15 @@ export function PointMap({
           );
         }
         map.on('load', () => setReady(true));
-        map.on('error', (event) => console.error('Map error', event.error));
         mapRef.current = map;
         setReady(false);
         // Let the point effect place the marker now that there is a map.
         setMapVersion((version) => version + 1);
       },
-      (error: unknown) => {
-        console.error(error);
-        if (!cancelled) setFailed(true);
-      },
-    );
+      onFail: () => setFailed(true),
+    });
     return () => {
-      cancelled = true;
+      cancel();
       markerRef.current?.remove();
       markerRef.current = null;
       mapRef.current?.remove();

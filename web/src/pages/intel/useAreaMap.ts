@@ -16,7 +16,7 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Position } from '../../api/intel';
-import { OVERVIEW_CAMERA, openSmallMap } from '../../lib/smallMap';
+import { OVERVIEW_CAMERA, openSmallMap } from '../../map/smallMap';
 
 const AREA_COLOUR = '#b42318';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };

@@ -13,7 +13,7 @@ import {
   type MapOptions,
   type StyleSpecification,
 } from 'maplibre-gl';
-import { basemapData, basemapStyle } from '../map/basemap';
+import { basemapData, basemapStyle } from './basemap';
 
 /** Where a small map opens when it has nothing to frame: Pakistan and its neighbours. */
 export const OVERVIEW_CAMERA = { center: [70, 31] as [number, number], zoom: 3.6 };
