@@ -10,18 +10,13 @@
  * the server's CSP; a violation or an uncaught error fails the test.
  * Screenshots land in $TANDEM_E2E_SCREENSHOTS (default /tmp/tandem-e2e).
  */
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserSkipReason, launchChromium } from '../support/browser.js';
-import { startE2eServer, type E2eServer, type E2eUser } from '../support/e2e-server.js';
-import { recordRan } from '../support/ran.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from '../support/browser.js';
+import { browserSession } from '../support/browser-session.js';
+import type { E2eServer, E2eUser } from '../support/e2e-server.js';
 
 const skipReason = browserSkipReason();
-const SCREENSHOTS = process.env.TANDEM_E2E_SCREENSHOTS ?? join(tmpdir(), 'tandem-e2e');
-const VIEWPORT = { width: 1280, height: 900 };
 
 const TITLE = 'Planned attack on the Dasu convoy route';
 const NOTE = 'Our patrol saw the vehicle described near Komila bridge.';
@@ -52,67 +47,12 @@ async function api<T = unknown>(
 describe.skipIf(skipReason !== undefined)(
   skipReason ? `intelligence (skipped: ${skipReason})` : 'intelligence in Chromium',
   () => {
+    const session = browserSession();
+    const { signedIn, shot } = session;
     let server: E2eServer;
-    let browser: Browser;
-    let contexts: BrowserContext[];
-    let problems: string[];
-
-    beforeAll(async () => {
-      server = await startE2eServer();
-      browser = await launchChromium();
-      recordRan('browser: chromium');
-      mkdirSync(SCREENSHOTS, { recursive: true });
+    beforeAll(() => {
+      server = session.server();
     });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
-
-    beforeEach(() => {
-      contexts = [];
-      problems = [];
-    });
-
-    afterEach(async () => {
-      for (const context of contexts) await context.close();
-      expect(problems, 'CSP violations or uncaught errors in the page').toEqual([]);
-    });
-
-    async function signedIn(user: E2eUser): Promise<Page> {
-      const context = await browser.newContext({
-        viewport: VIEWPORT,
-        baseURL: server.url,
-        locale: 'en-GB',
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-          problems.push(message.text());
-        }
-      });
-      await page.goto('/');
-      await page.getByLabel('Username').fill(user.username);
-      await page.getByLabel('Password').fill(user.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByTestId('user-menu-button').waitFor();
-      return page;
-    }
-
-    /** The whole page: the layout scrolls inside <main>, so grow the window to fit it first. */
-    async function shot(page: Page, name: string): Promise<void> {
-      const height = await page
-        .locator('main')
-        .evaluate((main) => main.scrollHeight + main.getBoundingClientRect().top);
-      await page.setViewportSize({
-        width: VIEWPORT.width,
-        height: Math.max(VIEWPORT.height, Math.ceil(height)),
-      });
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-      await page.setViewportSize(VIEWPORT);
-    }
 
     it('writes, publishes and corroborates a threat report, and keeps it from those it was not released to', async () => {
       const page = await signedIn(server.analyst);

@@ -97,8 +97,7 @@ describeEachEngine('recording and correcting incidents', (database) => {
       eventType: 'Skirmish',
     });
     expect(response.statusCode).toBe(400);
-    const issues = (response.json() as { error: { issues: Record<string, unknown>[] } }).error
-      .issues;
+    const issues = response.json<{ error: { issues: Record<string, unknown>[] } }>().error.issues;
     const byPath = new Map(issues.map((issue) => [issue.path, issue]));
     expect(byPath.get('narrative')).toMatchObject({
       code: 'too_big',
