@@ -3,6 +3,7 @@
  * Rows come page by page through listIncidents, so an export holds exactly
  * what the reader may read and never more than one page in memory.
  */
+import { csvLine } from '../../core/csv-write.js';
 import { readScope } from '../../core/policy/index.js';
 import type { CurrentUser } from '../identity/identity.types.js';
 import {
@@ -34,14 +35,8 @@ export const CSV_COLUMNS = [
   'modified',
 ] as const;
 
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csvLine(row: IncidentWithRecord): string {
-  return [
+function incidentCsvLine(row: IncidentWithRecord): string {
+  return csvLine([
     row.id,
     row.event_date,
     row.time_precision,
@@ -57,9 +52,7 @@ function csvLine(row: IncidentWithRecord): string {
     row.marking,
     row.created_by,
     row.record.modified,
-  ]
-    .map(csvField)
-    .join(',');
+  ]);
 }
 
 function geoJsonFeature(row: IncidentWithRecord): string {
@@ -108,7 +101,7 @@ export async function* exportCsv(
   filters: IncidentFilters,
 ): AsyncGenerator<string> {
   yield `${CSV_COLUMNS.join(',')}\n`;
-  for await (const row of pages(deps, reader, filters)) yield `${csvLine(row)}\n`;
+  for await (const row of pages(deps, reader, filters)) yield incidentCsvLine(row);
 }
 
 export async function* exportGeoJson(

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { threatActorRoutes } from './actors.routes.js';
 import { corroborationRoutes } from './corroborations.routes.js';
 import type { IntelDeps } from './intel.records.js';
+import { threatReportExportRoutes } from './reports.export.routes.js';
 import { threatReportMapRoutes } from './reports.map.routes.js';
 import { threatReportReadRoutes } from './reports.read.routes.js';
 import { threatReportWriteRoutes } from './reports.write.routes.js';
@@ -15,6 +16,7 @@ export const intelRoutes: FastifyPluginAsyncZod<{ deps: IntelDeps }> = async (ap
   await app.register(threatActorRoutes, { deps });
   await app.register(threatReportReadRoutes, { deps });
   await app.register(threatReportMapRoutes, { deps });
+  await app.register(threatReportExportRoutes, { deps });
   await app.register(threatReportWriteRoutes, { deps });
   await app.register(corroborationRoutes, { deps });
 };

@@ -13,6 +13,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { buildThreatActorInput, buildThreatReportInput } from '../../../test/support/factories.js';
+import { countAuditEntries } from '../audit/audit.repository.js';
 
 describeEachEngine('listing threat reports', (database) => {
   let t: TestApp;
@@ -201,6 +202,29 @@ describeEachEngine('listing threat reports', (database) => {
     expect((theirs.features as { id: string }[]).map((f) => f.id)).toEqual([wide]);
     expect(
       (await get(partner, '/api/threat-reports/map?west=73&south=34&east=72&north=35')).statusCode,
+    ).toBe(400);
+  });
+
+  it('exports a filtered list as CSV a spreadsheet cannot run, and audits the export', async () => {
+    const dates = { validFrom: '2033-01-01T00:00:00Z', validUntil: '2033-01-31T00:00:00Z' };
+    const id = await published({ ...dates, title: '=HYPERLINK("http://example.org","click")' });
+    const exportsBefore = await countAuditEntries(t.context.storage.db, 'record.exported');
+    const response = await get(
+      partner,
+      '/api/threat-reports/export.csv?from=2033-01-01&to=2033-01-31',
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    const lines = response.body.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(id);
+    expect(lines[1]).toContain('"\'=HYPERLINK(');
+    expect(await countAuditEntries(t.context.storage.db, 'record.exported')).toBe(
+      exportsBefore + 1,
+    );
+    expect(
+      (await get(partner, '/api/threat-reports/export.csv?from=2033-02-01&to=2033-01-01'))
+        .statusCode,
     ).toBe(400);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Policy everywhere, for threat reports: for users of four organisations and
  * reports of every marking, published and draft, each read path (list in SQL
- * and over HTTP, full-text search, map areas, detail, history, corroboration
- * counts) returns exactly what
+ * and over HTTP, full-text search, map areas, CSV and GeoJSON exports,
+ * detail, history, corroboration counts) returns exactly what
  * the policy and the draft rule allow — on both engines.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -202,6 +202,17 @@ describeEachEngine('threat reports under the sharing policy', (database) => {
 
     const map = await get(who, '/api/threat-reports/map?west=72&south=34&east=74&north=36');
     expect((map.json().features as { id: string }[]).map((f) => f.id).sort()).toEqual(expected);
+
+    const csv = (await get(who, '/api/threat-reports/export.csv')).body.trim().split('\n');
+    expect(csv[0]).toMatch(/^id,title,status,/);
+    expect(
+      csv
+        .slice(1)
+        .map((line) => line.split(',')[0])
+        .sort(),
+    ).toEqual(expected);
+    const geojson = (await get(who, '/api/threat-reports/export.geojson')).json();
+    expect((geojson.features as { id: string }[]).map((f) => f.id).sort()).toEqual(expected);
 
     for (const c of CASES) {
       const id = ids.get(c.name) ?? '';

@@ -65,6 +65,9 @@ export const reportListQuerySchema = z
   );
 export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
 
+/** The filters of an export: the list's, without paging. */
+export const reportExportQuerySchema = z.object(filterFields).refine(datesInOrder, datesMessage);
+
 /** The most areas one map view returns; the answer says when there were more. */
 export const MAX_MAP_AREAS = 2_000;
 
