@@ -150,6 +150,22 @@ describe.skipIf(skipReason !== undefined)(
       await page.getByRole('button', { name: 'Clear filters' }).click();
       await row.waitFor();
 
+      // Words search the narrative; the export links carry the same filters.
+      const words = page.getByTestId('incident-filters').getByLabel('Search');
+      await words.fill('nothing-like-this');
+      await page.getByText('No incident matches the filters.').waitFor();
+      expect(page.url()).toContain('q=nothing-like-this');
+      await words.fill('hydropower');
+      await row.waitFor();
+      const csvLink = page.getByRole('link', { name: 'CSV' });
+      const href = await csvLink.getAttribute('href');
+      expect(href).toBe('/api/incidents/export.csv?q=hydropower');
+      const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href ?? '');
+      expect(csv.trim().split('\n')).toHaveLength(2);
+      expect(csv).toContain('Suicide bomb');
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await row.waitFor();
+
       // Correct the narrative: a second version, with the change highlighted.
       await row.getByRole('link').first().click();
       await page.getByRole('link', { name: 'Edit' }).click();

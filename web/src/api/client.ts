@@ -100,6 +100,17 @@ export async function apiRequest<T>(
   throw error;
 }
 
+export type ExportFormat = 'csv' | 'geojson';
+
+/** `/api/things/export.csv?…`: a list's export, for a download link. */
+export function exportUrl(
+  listPath: string,
+  query: RequestOptions['query'],
+  format: ExportFormat,
+): string {
+  return withQuery(`${listPath}/export.${format}`, query);
+}
+
 function withQuery(path: string, query: RequestOptions['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();

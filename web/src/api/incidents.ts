@@ -1,5 +1,5 @@
 /** Incidents and place names: the shapes of the server's incident presenters, and the calls. */
-import { ApiError, apiRequest } from './client';
+import { ApiError, apiRequest, exportUrl, type ExportFormat } from './client';
 import type { Locale, Page } from './types';
 import type { AcledEventType } from '../lib/acled';
 
@@ -106,6 +106,8 @@ export interface IncidentVersion {
 }
 
 export interface IncidentFilters {
+  /** Words that must all appear in the narrative, place or actors (any language). */
+  q?: string | undefined;
   from?: string;
   to?: string;
   eventType?: string;
@@ -124,6 +126,7 @@ export interface MonthlyCount {
 
 function filterQuery(filters: IncidentFilters): Record<string, string | undefined> {
   return {
+    q: filters.q,
     from: filters.from,
     to: filters.to,
     eventType: filters.eventType,
@@ -136,6 +139,11 @@ function filterQuery(filters: IncidentFilters): Record<string, string | undefine
 }
 
 const byId = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
+
+/** Where the browser downloads the filtered list (the session cookie authorises it). */
+export function incidentExportUrl(filters: IncidentFilters, format: ExportFormat): string {
+  return exportUrl('/api/incidents', filterQuery(filters), format);
+}
 
 export function listIncidents(
   filters: IncidentFilters,

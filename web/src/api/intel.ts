@@ -3,7 +3,7 @@
  * "who will see this" preview — the shapes of the server's intel presenters
  * (src/modules/intel/intel.presenter.ts) and the calls.
  */
-import { apiRequest } from './client';
+import { apiRequest, exportUrl, type ExportFormat } from './client';
 import type { TlpMarking } from './incidents';
 import type { Locale, Page } from './types';
 
@@ -203,21 +203,28 @@ export function listThreatReports(
   signal?: AbortSignal,
 ): Promise<Page<ThreatReportSummary>> {
   return apiRequest('GET', '/api/threat-reports', {
-    query: {
-      q: filters.q,
-      status: filters.status,
-      from: filters.from,
-      to: filters.to,
-      targetType: filters.targetType,
-      sourceReliability: filters.sourceReliability?.join(','),
-      informationCredibility: filters.informationCredibility?.join(','),
-      orgId: filters.orgId,
-      marking: filters.marking,
-      limit: page.limit,
-      cursor: page.cursor,
-    },
+    query: { ...reportFilterQuery(filters), limit: page.limit, cursor: page.cursor },
     signal,
   });
+}
+
+function reportFilterQuery(filters: ReportFilters): Record<string, string | undefined> {
+  return {
+    q: filters.q,
+    status: filters.status,
+    from: filters.from,
+    to: filters.to,
+    targetType: filters.targetType,
+    sourceReliability: filters.sourceReliability?.join(','),
+    informationCredibility: filters.informationCredibility?.join(','),
+    orgId: filters.orgId,
+    marking: filters.marking,
+  };
+}
+
+/** Where the browser downloads the filtered list (the session cookie authorises it). */
+export function threatReportExportUrl(filters: ReportFilters, format: ExportFormat): string {
+  return exportUrl('/api/threat-reports', reportFilterQuery(filters), format);
 }
 
 export async function getThreatReport(id: string, signal?: AbortSignal): Promise<ThreatReport> {

@@ -1,4 +1,5 @@
 /** The frame pieces the record pages share: the way back, the page spinner, the header. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../app/router';
 import { Icon } from './icons';
@@ -27,10 +28,13 @@ export function ListPageHeader({
   title,
   description,
   newRecord,
+  actions,
 }: {
   title: string;
   description: string;
   newRecord: { to: string; label: string } | null;
+  /** More buttons beside "new" (exports). */
+  actions?: ReactNode;
 }) {
   return (
     <header className="page-header page-header-actions">
@@ -38,7 +42,10 @@ export function ListPageHeader({
         <h1>{title}</h1>
         <p className="page-description">{description}</p>
       </div>
-      {newRecord ? <NewRecordLink {...newRecord} className="button button-primary" /> : null}
+      <div className="page-header-buttons">
+        {actions}
+        {newRecord ? <NewRecordLink {...newRecord} className="button button-primary" /> : null}
+      </div>
     </header>
   );
 }

@@ -19,6 +19,7 @@ const PATHS = {
   check: 'm5 12.5 4.5 4.5L19 7.5',
   alert: 'M12 4 2.8 19.5h18.4L12 4Zm0 6v4.5m0 2.6v.1',
   close: 'M6 6l12 12M18 6 6 18',
+  download: 'M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 19.5h14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -15,7 +15,9 @@ export function filtersFromSearch(search: string): IncidentFilters {
   const subEventType = text('subEventType');
   const marking = text('marking');
   const country = text('country')?.toUpperCase();
+  const q = text('q')?.trim().slice(0, 200);
   return {
+    q: q === '' ? undefined : q,
     from: date('from'),
     to: date('to'),
     eventType: validType,

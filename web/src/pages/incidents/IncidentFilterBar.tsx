@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { IncidentFilters } from '../../api/incidents';
 import type { Organisation } from '../../api/types';
 import { SelectField, TextField } from '../../components/Field';
+import { FilterSearchField, useApplySearch } from '../../components/FilterSearchField';
 import { currentLocale } from '../../i18n';
 import { EVENT_TYPES, subEventTypesOf } from '../../lib/acled';
 import { countryOptions } from '../../lib/countries';
@@ -23,6 +24,7 @@ export function IncidentFilterBar({ filters, onChange, organisations }: Props) {
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const set = (changes: Partial<IncidentFilters>) => onChange({ ...filters, ...changes });
   const orUndefined = (value: string) => (value === '' ? undefined : value);
+  const onSearch = useApplySearch(filters, onChange);
 
   return (
     <form
@@ -31,6 +33,13 @@ export function IncidentFilterBar({ filters, onChange, organisations }: Props) {
       onSubmit={(event) => event.preventDefault()}
       data-testid="incident-filters"
     >
+      <FilterSearchField
+        value={filters.q ?? ''}
+        onSearch={onSearch}
+        label={t('incidents.filters.q')}
+        placeholder={t('incidents.filters.qPlaceholder')}
+        className="report-search"
+      />
       <TextField
         label={t('incidents.filters.from')}
         type="date"

@@ -1,13 +1,14 @@
 /** Incidents the user may read: filters, counts by type, the monthly chart and the list. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { incidentFacets, type IncidentFilters } from '../../api/incidents';
+import { incidentExportUrl, incidentFacets, type IncidentFilters } from '../../api/incidents';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { ListTable } from '../../components/ListTable';
 import { MarkingBadge } from '../../components/MarkingBadge';
 import { DirectoryWarning, OriginatorCell } from '../../components/Originator';
 import { EmptyState } from '../../components/Notice';
+import { ExportLinks } from '../../components/ExportLinks';
 import { ListPageHeader } from '../../components/Page';
 import { currentLocale } from '../../i18n';
 import { describeError } from '../../i18n/errors';
@@ -73,6 +74,7 @@ export default function IncidentListPage() {
         newRecord={
           canWriteIncidents(user) ? { to: '/incidents/new', label: t('incidents.new') } : null
         }
+        actions={<ExportLinks urlFor={(format) => incidentExportUrl(filters, format)} />}
       />
 
       <IncidentFilterBar

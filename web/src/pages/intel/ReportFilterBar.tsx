@@ -1,5 +1,4 @@
 /** The filters above the threat report list; every change is applied at once (the search after a pause). */
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INFORMATION_CREDIBILITY,
@@ -12,11 +11,9 @@ import {
 } from '../../api/intel';
 import type { Organisation } from '../../api/types';
 import { SelectField, TextField } from '../../components/Field';
-import { Icon } from '../../components/icons';
+import { FilterSearchField, useApplySearch } from '../../components/FilterSearchField';
 import { TLP_MARKINGS, isTlpMarking } from '../../lib/tlp';
 import { hasFilters } from './reportFilters';
-
-const SEARCH_DELAY_MS = 300;
 
 interface Props {
   filters: ReportFilters;
@@ -67,63 +64,12 @@ function Toggles<T extends string | number>({
   );
 }
 
-/** The text search, kept while typing and sent once typing pauses. */
-function SearchField({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [text, setText] = useState(value);
-  const sent = useRef(value);
-  // Filters cleared or changed elsewhere (the address): show what is applied.
-  useEffect(() => {
-    if (value !== sent.current) {
-      sent.current = value;
-      setText(value);
-    }
-  }, [value]);
-  useEffect(() => {
-    const q = text.trim();
-    if (q === sent.current) return;
-    const timer = window.setTimeout(() => {
-      sent.current = q;
-      onSearch(q);
-    }, SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, onSearch]);
-  return (
-    <div className="field report-search">
-      <label htmlFor={id} className="field-label">
-        {t('intel.filters.q')}
-      </label>
-      <div className="search-box" role="search">
-        <Icon name="search" />
-        <input
-          id={id}
-          type="search"
-          className="input"
-          value={text}
-          placeholder={t('intel.filters.qPlaceholder')}
-          onChange={(event) => setText(event.target.value)}
-          autoComplete="off"
-        />
-      </div>
-    </div>
-  );
-}
-
 export function ReportFilterBar({ filters, onChange, organisations }: Props) {
   const { t } = useTranslation();
   const all = { value: '', label: t('intel.filters.all') };
   const set = (changes: Partial<ReportFilters>) => onChange({ ...filters, ...changes });
   const orUndefined = (value: string) => (value === '' ? undefined : value);
-  // The search box calls back after a pause; it must apply to the filters of that moment.
-  const latest = useRef({ filters, onChange });
-  useEffect(() => {
-    latest.current = { filters, onChange };
-  });
-  const [onSearch] = useState(() => (q: string) => {
-    const { filters: current, onChange: change } = latest.current;
-    change({ ...current, q: q === '' ? undefined : q });
-  });
+  const onSearch = useApplySearch(filters, onChange);
 
   return (
     <form
@@ -132,7 +78,13 @@ export function ReportFilterBar({ filters, onChange, organisations }: Props) {
       onSubmit={(event) => event.preventDefault()}
       data-testid="report-filters"
     >
-      <SearchField value={filters.q ?? ''} onSearch={onSearch} />
+      <FilterSearchField
+        value={filters.q ?? ''}
+        onSearch={onSearch}
+        label={t('intel.filters.q')}
+        placeholder={t('intel.filters.qPlaceholder')}
+        className="report-search"
+      />
       <SelectField
         label={t('intel.fields.status')}
         value={filters.status ?? ''}

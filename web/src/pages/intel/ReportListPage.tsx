@@ -1,12 +1,17 @@
 /** Threat reports the user may read: filters in the address, a page of reports at a time. */
 import { useTranslation } from 'react-i18next';
-import { listThreatReports, type ThreatReportSummary } from '../../api/intel';
+import {
+  listThreatReports,
+  threatReportExportUrl,
+  type ThreatReportSummary,
+} from '../../api/intel';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { ListTable } from '../../components/ListTable';
 import { MarkingBadge } from '../../components/MarkingBadge';
 import { DirectoryWarning, OriginatorCell } from '../../components/Originator';
 import { EmptyState } from '../../components/Notice';
+import { ExportLinks } from '../../components/ExportLinks';
 import { ListPageHeader, NewRecordLink } from '../../components/Page';
 import { ListPagination } from '../../components/Pagination';
 import { currentLocale } from '../../i18n';
@@ -47,6 +52,7 @@ export default function ReportListPage() {
         title={t('nav.intelligence')}
         description={t('intel.reports.description')}
         newRecord={writer ? { to: '/intel/new', label: t('intel.reports.new') } : null}
+        actions={<ExportLinks urlFor={(format) => threatReportExportUrl(filters, format)} />}
       />
       <IntelTabs current="reports" />
 
