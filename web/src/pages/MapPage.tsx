@@ -2,7 +2,9 @@
  * The operational picture: incidents (clustered by the server) and threat
  * report areas on the offline basemap, under one time range. Where the map
  * is, when, and which layers are on all live in the address, so that a view
- * can be shared; see pages/map/mapState.ts.
+ * can be shared; see pages/map/mapState.ts. Beside the layer panel, "What is
+ * in view" lists what the layers drew, so that a keyboard opens what a
+ * pointer can (pages/map/InViewPanel.tsx).
  */
 import type { LngLat, Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -13,6 +15,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { MapView, startingCamera, type CameraPosition } from '../map/MapView';
 import { installCountImages } from './map/countImages';
 import { predictViewport, startFirstView } from './map/firstView';
+import { InViewPanel } from './map/InViewPanel';
 import { LayerPanel } from './map/LayerPanel';
 import { mapStateFromSearch, searchFromMapState, type MapState } from './map/mapState';
 import { addOperationalLayers } from './map/operationalLayers';
@@ -21,14 +24,12 @@ import { TimeSlider } from './map/TimeSlider';
 import { todayIso, type DateRange } from './map/timeRange';
 import { useIncidentLayer } from './map/useIncidentLayer';
 import { useMapSelection } from './map/useMapSelection';
+import { useOpenFromList } from './map/useOpenFromList';
 import { useThreatLayer } from './map/useThreatLayer';
+import { formatCoordinate } from './map/viewContents';
 
 /** Far enough for the server's single-incident view (zoom 14 and closer). */
 const MAX_ZOOM = 16;
-
-function formatCoordinate(value: number, positive: string, negative: string): string {
-  return `${Math.abs(value).toFixed(4)}° ${value >= 0 ? positive : negative}`;
-}
 
 /** The map follows the address when it changes from outside (back button, a pasted link). */
 function useCameraFromAddress(map: MapLibreMap | null, camera: MapState['camera']): void {
@@ -100,7 +101,13 @@ export default function MapPage() {
   );
   const incidents = useIncidentLayer(map, state.layers.incidents, incidentFilters, locale);
   const threats = useThreatLayer(map, state.layers.threats, range, state.threatColouring);
-  const { selection, clearSelection } = useMapSelection(map, incidents.pointById, threats.areaById);
+  const { selection, select, clearSelection } = useMapSelection(
+    map,
+    incidents.pointById,
+    threats.areaById,
+  );
+  const inViewRef = useRef<HTMLElement>(null);
+  const fromList = useOpenFromList(map, selection, select, clearSelection, inViewRef);
 
   // Ask for the first view's data while MapLibre and the basemap load (see map/firstView.ts).
   const pageRef = useRef<HTMLDivElement>(null);
@@ -137,6 +144,13 @@ export default function MapPage() {
         threats={threats.status}
         onChange={update}
       />
+      <InViewPanel
+        locale={locale}
+        incidents={incidents}
+        threats={threats}
+        onOpen={fromList.open}
+        panelRef={inViewRef}
+      />
       <TimeSlider
         range={range}
         today={today}
@@ -144,7 +158,7 @@ export default function MapPage() {
         onChange={(next) => update({ range: next })}
       />
       {selection ? (
-        <SelectionPanel selection={selection} locale={locale} onClose={clearSelection} />
+        <SelectionPanel selection={selection} locale={locale} onClose={fromList.close} />
       ) : null}
       <MapView
         onPointer={onPointer}

@@ -1,7 +1,9 @@
 /**
  * The map's control panel: which layers are on, what each shows in the
- * current view (announced politely as it changes), the incident event-type
- * filter, how threat areas are coloured, and the legend.
+ * current view, the incident event-type filter, how threat areas are
+ * coloured, and the legend. The counts are not a live region: "What is in
+ * view" (InViewPanel.tsx) announces them once per settled move, where two
+ * regions saying "Loading…" at every pan would drown each other out.
  */
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/Field';
@@ -103,7 +105,7 @@ export function LayerPanel({ state, locale, incidents, threats, onChange }: Prop
           />
           <span className="map-layer-name">{t('mapLayers.layers.incidents')}</span>
         </label>
-        <div className="map-layer-summary" role="status">
+        <div className="map-layer-summary">
           <IncidentSummary status={incidents} locale={locale} />
         </div>
         <label className="map-layer">
@@ -114,7 +116,7 @@ export function LayerPanel({ state, locale, incidents, threats, onChange }: Prop
           />
           <span className="map-layer-name">{t('mapLayers.layers.threats')}</span>
         </label>
-        <div className="map-layer-summary" role="status">
+        <div className="map-layer-summary">
           <ThreatSummary status={threats} locale={locale} />
         </div>
       </fieldset>

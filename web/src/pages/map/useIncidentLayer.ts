@@ -4,11 +4,18 @@
  * the map has drawn it marks the page — `data-incidents-state="drawn"` and
  * `data-incidents-drawn` (the count actually on screen) on the map element,
  * and a `tandem:incidents-drawn` performance mark — for the browser tests
- * and the first-render benchmark.
+ * and the first-render benchmark. The answer drawn is returned as well, so
+ * that the page's "What is in view" list shows exactly what the map does
+ * without asking the server twice.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchIncidentMap, type IncidentMapFilters, type IncidentPoint } from './mapApi';
+import {
+  fetchIncidentMap,
+  type IncidentMapAnswer,
+  type IncidentMapFilters,
+  type IncidentPoint,
+} from './mapApi';
 import { LAYERS, setIncidentData, showLayer } from './operationalLayers';
 import { useViewRequests, type Viewport } from './useViewRequests';
 
@@ -63,8 +70,14 @@ export function useIncidentLayer(
   visible: boolean,
   filters: IncidentMapFilters,
   locale: string,
-): { status: IncidentLayerStatus; pointById: (id: string) => IncidentPoint | undefined } {
+): {
+  status: IncidentLayerStatus;
+  /** What the map last drew; it stays while the next view loads, and is null when hidden. */
+  drawn: IncidentMapAnswer | null;
+  pointById: (id: string) => IncidentPoint | undefined;
+} {
   const [status, setStatus] = useState<IncidentLayerStatus>({ state: 'hidden' });
+  const [drawn, setDrawn] = useState<IncidentMapAnswer | null>(null);
   const points = useRef(new Map<string, IncidentPoint>());
 
   useEffect(() => {
@@ -72,6 +85,7 @@ export function useIncidentLayer(
     showLayer(map, 'incidents', visible);
     if (visible) return;
     setStatus({ state: 'hidden' });
+    setDrawn(null);
     const container = map.getContainer();
     container.dataset.incidentsState = 'hiding';
     let current = true;
@@ -108,6 +122,7 @@ export function useIncidentLayer(
           answer.kind === 'points' ? answer.points.map((point) => [point.id, point]) : [],
         );
         setIncidentData(map, answer, locale);
+        setDrawn(answer);
         setStatus({
           state: 'ready',
           kind: answer.kind,
@@ -134,5 +149,5 @@ export function useIncidentLayer(
   useViewRequests(map, visible, filterKey, load);
 
   const pointById = useCallback((id: string) => points.current.get(id), []);
-  return { status, pointById };
+  return { status, drawn, pointById };
 }

@@ -2,6 +2,8 @@
  * What a click on the map picks: a cluster zooms in on itself; incident
  * points and threat areas under the pointer become the selection shown in
  * the side panel. Threat areas overlap, so a selection can hold several.
+ * The "What is in view" list picks through the same paths (`select`,
+ * `zoomIntoCluster`), so that a keyboard reaches what a pointer does.
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
@@ -17,6 +19,14 @@ export interface MapSelection {
 const CLUSTER_ZOOM_STEP = 2;
 const CLICKABLE = [LAYERS.clusters, LAYERS.points, LAYERS.threatFill];
 
+/** What a click on a cluster does: centre on it, one step of clustering finer. */
+export function zoomIntoCluster(map: MapLibreMap, [lon, lat]: [number, number]): void {
+  map.easeTo({
+    center: [lon, lat],
+    zoom: Math.min(map.getZoom() + CLUSTER_ZOOM_STEP, map.getMaxZoom()),
+  });
+}
+
 function idsOf(features: { layer: { id: string }; properties: unknown }[], layer: string) {
   const ids = new Set<string>();
   for (const feature of features) {
@@ -30,7 +40,11 @@ export function useMapSelection(
   map: MapLibreMap | null,
   pointById: (id: string) => IncidentPoint | undefined,
   areaById: (id: string) => ThreatAreaProperties | undefined,
-): { selection: MapSelection | null; clearSelection: () => void } {
+): {
+  selection: MapSelection | null;
+  select: (selection: MapSelection) => void;
+  clearSelection: () => void;
+} {
   const [selection, setSelection] = useState<MapSelection | null>(null);
 
   useEffect(() => {
@@ -41,10 +55,7 @@ export function useMapSelection(
       const cluster = features.find((feature) => feature.layer.id === LAYERS.clusters);
       if (cluster && cluster.geometry.type === 'Point') {
         const [lon = 0, lat = 0] = cluster.geometry.coordinates;
-        map.easeTo({
-          center: [lon, lat],
-          zoom: Math.min(map.getZoom() + CLUSTER_ZOOM_STEP, map.getMaxZoom()),
-        });
+        zoomIntoCluster(map, [lon, lat]);
         return;
       }
       const incidents = idsOf(features, LAYERS.points).flatMap((id) => pointById(id) ?? []);
@@ -68,6 +79,7 @@ export function useMapSelection(
     };
   }, [map, pointById, areaById]);
 
+  const select = useCallback((picked: MapSelection) => setSelection(picked), []);
   const clearSelection = useCallback(() => setSelection(null), []);
-  return { selection, clearSelection };
+  return { selection, select, clearSelection };
 }

@@ -2,11 +2,12 @@
  * The threat areas layer: the areas of threat reports whose validity
  * overlaps the time range, in the view, as translucent polygons. A server
  * that does not offer the threat map yet is reported as `unsupported`, not
- * as an error: the rest of the map works without it.
+ * as an error: the rest of the map works without it. The areas drawn are
+ * returned too, for the page's "What is in view" list.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchThreatMap, type ThreatAreaProperties } from './mapApi';
+import { fetchThreatMap, type ThreatArea, type ThreatAreaProperties } from './mapApi';
 import { colourThreatsBy, setThreatData, showLayer } from './operationalLayers';
 import type { ThreatColouring } from './mapState';
 import type { DateRange } from './timeRange';
@@ -28,14 +29,22 @@ export function useThreatLayer(
   visible: boolean,
   range: DateRange,
   colouring: ThreatColouring,
-): { status: ThreatLayerStatus; areaById: (id: string) => ThreatAreaProperties | undefined } {
+): {
+  status: ThreatLayerStatus;
+  /** The areas the map last drew; they stay while the next view loads, null when hidden. */
+  drawn: readonly ThreatArea[] | null;
+  areaById: (id: string) => ThreatAreaProperties | undefined;
+} {
   const [status, setStatus] = useState<ThreatLayerStatus>({ state: 'hidden' });
+  const [drawn, setDrawn] = useState<readonly ThreatArea[] | null>(null);
   const areas = useRef(new Map<string, ThreatAreaProperties>());
 
   useEffect(() => {
     if (!map) return;
     showLayer(map, 'threats', visible);
-    if (!visible) setStatus({ state: 'hidden' });
+    if (visible) return;
+    setStatus({ state: 'hidden' });
+    setDrawn(null);
   }, [map, visible]);
 
   useEffect(() => {
@@ -54,10 +63,12 @@ export function useThreatLayer(
         if (signal.aborted) return;
         if (answer === null) {
           setStatus({ state: 'unsupported' });
+          setDrawn(null);
           return;
         }
         areas.current = new Map(answer.features.map((area) => [area.id, area.properties]));
         setThreatData(map, answer.features);
+        setDrawn(answer.features);
         setStatus({ state: 'ready', count: answer.features.length, truncated: answer.truncated });
       } catch (error) {
         if (signal.aborted || isAbort(error)) return;
@@ -70,5 +81,5 @@ export function useThreatLayer(
   useViewRequests(map, visible, `${range.from}|${range.to}`, load);
 
   const areaById = useCallback((id: string) => areas.current.get(id), []);
-  return { status, areaById };
+  return { status, drawn, areaById };
 }
