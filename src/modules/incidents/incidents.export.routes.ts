@@ -1,7 +1,7 @@
 /** Exports of filtered incident lists (CSV, GeoJSON), streamed. */
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { originOf, requirePrincipal } from '../../app/http/request-context.js';
+import { requirePrincipal } from '../../app/http/request-context.js';
+import { sendExport } from '../../app/http/streamed-export.js';
 import { exportCsv, exportGeoJson } from './incidents.export.js';
 import { filtersOf, incidentFilterSchema } from './incidents.query.js';
 import type { IncidentDeps } from './incidents.service.js';
@@ -24,22 +24,14 @@ export const incidentExportRoutes: FastifyPluginAsyncZod<{ deps: IncidentDeps }>
       async (request, reply) => {
         const reader = requirePrincipal(request).user;
         const filters = filtersOf(request.query, deps.capabilities);
-        await deps.audit.record({
-          action: 'record.exported',
-          outcome: 'success',
-          actor: { userId: reader.userId, orgId: reader.orgId },
-          ...originOf(request),
-          details: { format, query: request.query },
+        return sendExport(request, reply, deps.audit, reader, {
+          type: 'incident',
+          format,
+          lines:
+            format === 'csv'
+              ? exportCsv(deps, reader, filters)
+              : exportGeoJson(deps, reader, filters),
         });
-        const stream = Readable.from(
-          format === 'csv'
-            ? exportCsv(deps, reader, filters)
-            : exportGeoJson(deps, reader, filters),
-        );
-        return reply
-          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json')
-          .header('content-disposition', `attachment; filename="incidents.${format}"`)
-          .send(stream);
       },
     );
   }

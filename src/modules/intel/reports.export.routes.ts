@@ -1,7 +1,7 @@
 /** Exports of filtered threat-report lists (CSV, GeoJSON), streamed and audited. */
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { originOf, requirePrincipal } from '../../app/http/request-context.js';
+import { requirePrincipal } from '../../app/http/request-context.js';
+import { sendExport } from '../../app/http/streamed-export.js';
 import type { IntelDeps } from './intel.records.js';
 import { exportReportsCsv, exportReportsGeoJson } from './reports.export.js';
 import { reportExportQuerySchema } from './reports.query.js';
@@ -25,22 +25,14 @@ export const threatReportExportRoutes: FastifyPluginAsyncZod<{ deps: IntelDeps }
       async (request, reply) => {
         const reader = requirePrincipal(request).user;
         const filters = filtersOf(request.query, deps.capabilities);
-        await deps.audit.record({
-          action: 'record.exported',
-          outcome: 'success',
-          actor: { userId: reader.userId, orgId: reader.orgId },
-          ...originOf(request),
-          details: { type: 'threat-report', format, query: request.query },
+        return sendExport(request, reply, deps.audit, reader, {
+          type: 'threat-report',
+          format,
+          lines:
+            format === 'csv'
+              ? exportReportsCsv(deps, reader, filters)
+              : exportReportsGeoJson(deps, reader, filters),
         });
-        const stream = Readable.from(
-          format === 'csv'
-            ? exportReportsCsv(deps, reader, filters)
-            : exportReportsGeoJson(deps, reader, filters),
-        );
-        return reply
-          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json')
-          .header('content-disposition', `attachment; filename="threat-reports.${format}"`)
-          .send(stream);
       },
     );
   }
