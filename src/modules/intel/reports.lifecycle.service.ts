@@ -58,7 +58,7 @@ async function moveTo(
       modified,
       status === 'revoked',
     ),
-    ...(searchText === undefined ? {} : { searchText }),
+    searchText,
   };
   await inTransaction(deps.db, async (trx) => {
     await storeRecordVersion(trx, version, now);

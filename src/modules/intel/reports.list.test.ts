@@ -161,9 +161,10 @@ describeEachEngine('listing threat reports', (database) => {
       '/api/threat-reports',
       buildThreatReportInput({ ...dates, title: 'Kidnap draft', marking: 'TLP:GREEN' }),
     );
-    // Drafts are not indexed (reportSearchText): nobody finds one by search.
+    // A draft is found by its organisation's editors only.
     expect(await search('kidnap')).toEqual([english]);
-    expect(await listIds(analyst, `${window}&q=kidnap&status=draft`)).toEqual([]);
+    expect(await listIds(analyst, `${window}&q=kidnap&status=draft`)).toHaveLength(1);
+    expect(await listIds(partner, `${window}&q=kidnap&status=draft`)).toEqual([]);
   });
 
   it('returns the areas that meet a map view, as GeoJSON polygons', async () => {

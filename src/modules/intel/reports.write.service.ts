@@ -42,11 +42,12 @@ export function reportBody(input: ThreatReportInput, status: ReportStatus, publi
 }
 
 /**
- * What full-text search finds a report by. Drafts get none: a search over
- * records applies the read filter, which knows nothing of drafts.
+ * What full-text search finds a report by. Drafts are indexed too, so that
+ * their authors find them: report searches run through the threat_reports
+ * query (reports.repository.ts), which applies the draft rule. Any search
+ * straight over `records` must apply that rule as well.
  */
-export function reportSearchText(body: Record<string, unknown>): string | undefined {
-  if (body.status === 'draft') return undefined;
+export function reportSearchText(body: Record<string, unknown>): string {
   const mo = body.modusOperandi as { description?: unknown } | undefined;
   return [body.title, body.narrative, mo?.description]
     .filter((part): part is string => typeof part === 'string' && part !== '')
@@ -68,10 +69,11 @@ export async function createThreatReport(
 ): Promise<Result<string, ThreatReportError>> {
   const now = isoNow(deps.clock);
   const id = newId('threat-report');
-  const version = versionOf('threat-report', id, input, reportBody(input, 'draft'), actor, {
-    created: now,
-    modified: now,
-  });
+  const body = reportBody(input, 'draft');
+  const version = {
+    ...versionOf('threat-report', id, input, body, actor, { created: now, modified: now }),
+    searchText: reportSearchText(body),
+  };
   // A release list that does not fit the marking would lock readers out silently: refuse it instead.
   if (markingProblem(asShareable(version)) !== undefined) return fail('invalid_release');
   if (!canEdit(actor, asShareable(version))) return fail('forbidden');
@@ -118,7 +120,7 @@ export async function updateThreatReport(
   const searchText = reportSearchText(body);
   const version = {
     ...nextVersionOf(current.record, input, body, modified, false),
-    ...(searchText === undefined ? {} : { searchText }),
+    searchText,
   };
   if (markingProblem(asShareable(version)) !== undefined) return fail('invalid_release');
   if (!(await actorsReadable(deps, input.threatActorIds, actor))) {
