@@ -44,7 +44,13 @@ describeEachEngine('the people directory', (database) => {
     const items = response.json().items as Record<string, unknown>[];
     expect(items.map((item) => item.id).sort()).toEqual([partner.userId, colleague.userId].sort());
     for (const item of items) {
-      expect(Object.keys(item).sort()).toEqual(['displayName', 'id', 'orgId', 'organisationName']);
+      expect(Object.keys(item).sort()).toEqual([
+        'active',
+        'displayName',
+        'id',
+        'orgId',
+        'organisationName',
+      ]);
     }
     expect(await countAuditEntries(t.context.storage.db, 'personal_data.read')).toBe(before + 1);
   });
@@ -57,12 +63,17 @@ describeEachEngine('the people directory', (database) => {
     ]);
   });
 
-  it('names the people of a stored release list by their ids', async () => {
+  it('names the people of a stored release list by their ids, disabled accounts marked', async () => {
     const ids = [partner.userId, colleague.userId, leaver.userId].join(',');
     const response = await get(analyst, `/api/directory/users?ids=${ids}`);
     expect(response.statusCode, response.body).toBe(200);
-    expect((response.json().items as { id: string }[]).map((item) => item.id).sort()).toEqual(
-      [partner.userId, colleague.userId].sort(),
+    const items = response.json().items as { id: string; active: boolean }[];
+    expect(items.map((item) => [item.id, item.active]).sort()).toEqual(
+      [
+        [partner.userId, true],
+        [colleague.userId, true],
+        [leaver.userId, false],
+      ].sort(),
     );
     expect((await get(analyst, '/api/directory/users?ids=identity--x')).statusCode).toBe(400);
   });

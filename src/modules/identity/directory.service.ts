@@ -1,6 +1,7 @@
 /**
  * The people directory behind TLP:RED release lists: active users of any
- * organisation, by name or organisation. Every lookup is a read of personal
+ * organisation, by name or organisation; by id also disabled ones (marked),
+ * so that a stored release list shows everyone it names. Every lookup is a read of personal
  * data and is audited with the ids it returned.
  */
 import { fail, ok, type Result } from '../../core/result.js';
@@ -20,7 +21,9 @@ export async function lookUpPeople(
   origin: RequestOrigin,
 ): Promise<Result<Page<DirectoryEntry>, 'forbidden' | 'bad_cursor'>> {
   if (!canConsultDirectory(actor)) return fail('forbidden');
-  const page = await listUsers(deps.db, { ...query, activeOnly: true }, presentDirectoryEntry);
+  // Searches find people who can still read; a stored list (ids) is shown whole, disabled accounts marked.
+  const activeOnly = query.ids === undefined;
+  const page = await listUsers(deps.db, { ...query, activeOnly }, presentDirectoryEntry);
   if (!page) return fail('bad_cursor');
   await deps.audit.record({
     action: 'personal_data.read',

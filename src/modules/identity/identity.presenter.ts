@@ -101,6 +101,8 @@ export function presentDirectoryEntry(row: UserWithOrganisation) {
     displayName: row.display_name,
     orgId: row.org_id,
     organisationName: row.org_name,
+    /** False for a disabled account: it reads nothing, whatever a release list says. */
+    active: row.disabled === 0,
   };
 }
 

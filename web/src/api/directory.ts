@@ -12,6 +12,8 @@ export interface DirectoryUser {
   displayName: string;
   orgId: string;
   organisationName: string;
+  /** False for a disabled account (only look-ups by id return those). */
+  active: boolean;
 }
 
 export function searchDirectoryUsers(

@@ -78,7 +78,12 @@ export function NamedUserPicker({
           return (
             <li key={userId} className="person-chip">
               <span className={person ? 'cell-strong' : 'code'}>{name}</span>
-              {person ? <span className="cell-muted">{person.organisationName}</span> : null}
+              {person ? (
+                <span className="cell-muted">
+                  {person.organisationName}
+                  {person.active ? '' : ` · ${t('sharing.people.disabled')}`}
+                </span>
+              ) : null}
               <button
                 type="button"
                 className="icon-button icon-button-small"

@@ -22,11 +22,26 @@ export function ReleaseList({
     <ul className="inline-list">
       {ids.map((id) => (
         <li key={id}>
-          {isUserId(id)
-            ? (knownUser(id)?.displayName ?? <span className="code">{id}</span>)
-            : (directory.nameOf(id) ?? t('sharing.unknownOrganisation'))}
+          {isUserId(id) ? (
+            <PersonName id={id} />
+          ) : (
+            (directory.nameOf(id) ?? t('sharing.unknownOrganisation'))
+          )}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A person on a release list: their name once known (a disabled account says so), else the id. */
+function PersonName({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const person = knownUser(id);
+  if (!person) return <span className="code">{id}</span>;
+  return (
+    <>
+      {person.displayName}
+      {person.active ? null : <span className="cell-muted"> ({t('sharing.people.disabled')})</span>}
+    </>
   );
 }
