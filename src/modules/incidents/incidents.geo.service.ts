@@ -32,6 +32,9 @@ import type { IncidentDeps } from './incidents.service.js';
 export const CANDIDATE_LIMIT = 50_000;
 /** Zoomed in far enough to show single incidents: at most this many points. */
 export const POINT_LIMIT = 5_000;
+/** From this zoom, a view holding at most this many incidents is answered with points. */
+export const POINTS_FROM_ZOOM = 8;
+export const POINTS_WHEN_AT_MOST = 300;
 
 export interface NearbyIncidents {
   items: (IncidentPoint & { distanceKm: number })[];
@@ -130,7 +133,7 @@ export async function incidentMapView(
       ? { ...filters, cells: { column: cellColumn(view.resolution), cells: view.cells } }
       : filters;
   const resolution = clusterResolutionForZoom(zoom);
-  if (resolution === null) {
+  const pointsView = async (): Promise<MapView> => {
     const points = await listIncidentPoints(
       deps.db,
       readScope(reader),
@@ -144,7 +147,8 @@ export async function incidentMapView(
       truncated: points.length > POINT_LIMIT,
       points: points.slice(0, POINT_LIMIT),
     };
-  }
+  };
+  if (resolution === null) return pointsView();
   const counts = await countIncidentsPerCell(
     deps.db,
     readScope(reader),
@@ -152,11 +156,14 @@ export async function incidentMapView(
     cellColumn(groupByResolutionFor(resolution)),
     bounds,
   );
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  // Zoomed in on a quiet area: each incident can be opened, a cluster of two cannot.
+  if (zoom >= POINTS_FROM_ZOOM && total <= POINTS_WHEN_AT_MOST) return pointsView();
   const features = clusterFeatures(counts, resolution);
   return {
     kind: 'clusters',
     resolution,
-    total: counts.reduce((sum, c) => sum + c.count, 0),
+    total,
     features,
   };
 }

@@ -137,6 +137,16 @@ describeEachEngine('incidents by place', (database) => {
     expect(points.points.map((p: { location: string }) => p.location)).toEqual(['Besham']);
   });
 
+  it('answers a zoomed-in view with points when it holds few incidents, clusters when zoomed out', async () => {
+    const view = 'west=70&south=32&east=76&north=37';
+    const quiet = (await get(cookie, `/api/incidents/map?zoom=8&${view}`)).json();
+    expect(quiet.kind).toBe('points');
+    const clustered = (await get(cookie, `/api/incidents/map?zoom=7&${view}`)).json();
+    expect(clustered.kind).toBe('clusters');
+    expect(quiet.total).toBe(clustered.total);
+    expect(quiet.points).toHaveLength(clustered.total);
+  });
+
   it('counts incidents per month and type', async () => {
     const months = (await get(cookie, '/api/incidents/monthly?from=2024-01-01')).json().months;
     expect(months).toEqual([

@@ -21,15 +21,6 @@ import { useViewRequests, type Viewport } from './useViewRequests';
 
 export const INCIDENTS_DRAWN_MARK = 'tandem:incidents-drawn';
 
-/**
- * When a view zoomed in this far holds this few incidents, show each one
- * (the server's points view) rather than clusters of one or two: single
- * incidents can be opened, clusters cannot.
- */
-const POINTS_FROM_ZOOM = 8;
-const POINTS_AT_MOST = 300;
-/** Any zoom at which the server answers with points. */
-const SERVER_POINTS_ZOOM = 14;
 
 export type IncidentLayerStatus =
   | { state: 'hidden' }
@@ -110,13 +101,8 @@ export function useIncidentLayer(
         total: previous.state === 'ready' ? previous.total : undefined,
       }));
       try {
-        let answer = await fetchIncidentMap(viewport.boxes, viewport.zoom, filters, signal);
-        if (
-          answer.kind === 'clusters' &&
-          answer.total <= POINTS_AT_MOST &&
-          viewport.zoom >= POINTS_FROM_ZOOM
-        )
-          answer = await fetchIncidentMap(viewport.boxes, SERVER_POINTS_ZOOM, filters, signal);
+        // The server answers a zoomed-in, quiet view with points and a busy one with clusters.
+        const answer = await fetchIncidentMap(viewport.boxes, viewport.zoom, filters, signal);
         if (signal.aborted) return;
         points.current = new Map(
           answer.kind === 'points' ? answer.points.map((point) => [point.id, point]) : [],
