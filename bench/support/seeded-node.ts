@@ -47,7 +47,12 @@ export async function seedNode(databaseUrl: string, count: number): Promise<Seed
     const row = await findUser(context.storage.db, user.value.id);
     if (!row) throw new Error('bench user vanished');
     const author = toCurrentUser(row);
-    const deps = { db: context.storage.db, clock: context.clock, audit: context.audit };
+    const deps = {
+      db: context.storage.db,
+      clock: context.clock,
+      audit: context.audit,
+      capabilities: context.storage.capabilities,
+    };
     for (let start = 0; start < count; start += CHUNK) {
       const size = Math.min(CHUNK, count - start);
       const inputs = syntheticIncidents(size, 1_000 + start).map((raw) =>

@@ -3,6 +3,7 @@
  * else is the same SQL. Each engine's implementation lives in dialects/.
  */
 import type { Kysely, RawBuilder, SqlBool } from 'kysely';
+import type { BulkInsert } from './bulk-insert.js';
 
 export interface StorageCapabilities {
   /**
@@ -11,6 +12,8 @@ export interface StorageCapabilities {
    * works on one batch while this process prepares and sends the next).
    */
   readonly parallelWriters: number;
+  /** Inserts many new rows into one table, inside the caller's transaction (bulk-insert.ts). */
+  readonly insertRows: BulkInsert;
   /**
    * Creates `record_search (record_id, text)`: substring search that works for
    * English, Chinese and Urdu alike (trigrams, no word splitting).

@@ -28,11 +28,12 @@ export function engineOf(url: string): EngineName {
 
 export function openStorage(url: string, options: PostgresOptions = {}): Storage {
   const engine = engineOf(url);
-  const dialect =
-    engine === 'sqlite'
-      ? sqliteDialect(url.slice('sqlite:'.length) || ':memory:')
-      : postgresDialect(url, options);
-  const db = new Kysely<Database>({ dialect });
-  const capabilities = engine === 'sqlite' ? sqliteCapabilities : postgresCapabilities;
+  if (engine === 'sqlite') {
+    const { dialect, database } = sqliteDialect(url.slice('sqlite:'.length) || ':memory:');
+    const db = new Kysely<Database>({ dialect });
+    return { engine, db, capabilities: sqliteCapabilities(database), close: () => db.destroy() };
+  }
+  const db = new Kysely<Database>({ dialect: postgresDialect(url, options) });
+  const capabilities = postgresCapabilities;
   return { engine, db, capabilities, close: () => db.destroy() };
 }

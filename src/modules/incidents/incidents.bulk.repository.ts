@@ -1,26 +1,19 @@
 /**
- * The SQL of bulk incident ingest: new records, their release lists and
- * search text, and the incidents query rows, as multi-row INSERTs. A new
- * record's only version is its current one, which lives in `records`.
- *
- * Building a Kysely query per row (or even per chunk) costs more than SQLite
- * takes to store the row, so each statement shape — table and row count — is
- * compiled once per dialect and run again with fresh parameters. Chunks stay
- * under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+ * The rows of bulk incident ingest: new records, their release lists and
+ * search text, and the incidents query rows, inserted the fastest way each
+ * engine has (storage/bulk-insert.ts). A new record's only version is its
+ * current one, which lives in `records`.
  *
  * Only for records that do not exist yet: nothing here replaces a version.
  */
-import { sql, type CompiledQuery, type DialectAdapter } from 'kysely';
+import type { BulkInsert, BulkValue } from '../../storage/bulk-insert.js';
 import type { Executor } from '../../storage/executor.js';
-import type { Database } from '../../storage/schema.js';
 import type {
   RecordReleasesTable,
   RecordSearchTable,
   RecordsTable,
 } from '../records/records.tables.js';
 import type { IncidentsTable } from './incidents.tables.js';
-
-const MAX_PARAMETERS = 30_000;
 
 /** Column order of each table's INSERT; rows are given as value arrays in this order. */
 export const RECORD_COLUMNS = [
@@ -78,7 +71,7 @@ export const INCIDENT_COLUMNS = [
   'revoked',
 ] as const satisfies readonly (keyof IncidentsTable)[];
 
-type Value = string | number | null;
+type Value = BulkValue;
 
 /** Rows for the four tables, each a value array in the matching *_COLUMNS order. */
 export interface IncidentBulkRows {
@@ -88,51 +81,12 @@ export interface IncidentBulkRows {
   incidents: Value[][];
 }
 
-// Compiled SQL depends only on the dialect; transactions share their database's adapter.
-const statements = new WeakMap<DialectAdapter, Map<string, CompiledQuery>>();
-
-function statementFor(
-  executor: Executor,
-  table: keyof Database,
-  columns: readonly string[],
-  rowCount: number,
-): CompiledQuery {
-  const adapter = executor.getExecutor().adapter;
-  let cache = statements.get(adapter);
-  if (!cache) {
-    cache = new Map();
-    statements.set(adapter, cache);
-  }
-  const key = `${table}:${rowCount}`;
-  let compiled = cache.get(key);
-  if (!compiled) {
-    const placeholders = sql.join(columns.map(() => null));
-    const tuples = Array.from({ length: rowCount }, () => sql`(${placeholders})`);
-    compiled =
-      sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(tuples)}`.compile(
-        executor,
-      );
-    cache.set(key, compiled);
-  }
-  return compiled;
-}
-
-async function insertRows(
-  executor: Executor,
-  table: keyof Database,
-  columns: readonly string[],
-  rows: readonly Value[][],
-): Promise<void> {
-  const perChunk = Math.floor(MAX_PARAMETERS / columns.length);
-  for (let start = 0; start < rows.length; start += perChunk) {
-    const chunk = rows.slice(start, start + perChunk);
-    const compiled = statementFor(executor, table, columns, chunk.length);
-    await executor.executeQuery({ ...compiled, parameters: chunk.flat() });
-  }
-}
-
 /** Inserts one batch in the caller's transaction; parents before children for the foreign keys. */
-export async function insertIncidentRows(trx: Executor, rows: IncidentBulkRows): Promise<void> {
+export async function insertIncidentRows(
+  trx: Executor,
+  rows: IncidentBulkRows,
+  insertRows: BulkInsert,
+): Promise<void> {
   await insertRows(trx, 'records', RECORD_COLUMNS, rows.records);
   await insertRows(trx, 'record_releases', RELEASE_COLUMNS, rows.releases);
   await insertRows(trx, 'record_search', SEARCH_COLUMNS, rows.search);

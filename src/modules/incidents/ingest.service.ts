@@ -30,8 +30,7 @@ import {
 } from './incidents.service.js';
 
 export type IngestDeps = Pick<IncidentDeps, 'db' | 'clock' | 'audit'> & {
-  /** Without it, batches are written one at a time. */
-  capabilities?: Pick<StorageCapabilities, 'parallelWriters'>;
+  capabilities: Pick<StorageCapabilities, 'parallelWriters' | 'insertRows'>;
 };
 
 export const DEFAULT_BATCH_SIZE = 2_000;
@@ -198,7 +197,7 @@ async function writeBatch(
   options: IngestOptions,
 ): Promise<void> {
   await inTransaction(deps.db, async (trx) => {
-    await insertIncidentRows(trx, rows);
+    await insertIncidentRows(trx, rows, deps.capabilities.insertRows);
     await deps.audit.record(
       {
         action: 'record.imported',
@@ -237,7 +236,7 @@ export async function ingestIncidents(
   if (rejection) return { ok: false, ...rejection };
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   // A caller's transaction is one connection: its batches cannot overlap.
-  const parallel = deps.db.isTransaction ? 1 : (deps.capabilities?.parallelWriters ?? 1);
+  const parallel = deps.db.isTransaction ? 1 : deps.capabilities.parallelWriters;
   const ids: string[] = [];
   const inFlight: { done: Promise<void>; batch: CommittedBatch }[] = [];
   const acknowledge = (batch: CommittedBatch) => {

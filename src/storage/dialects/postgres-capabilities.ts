@@ -4,11 +4,13 @@
  * SQLite's trigrams it needs no word boundaries (Chinese, Urdu).
  */
 import { sql, type Kysely } from 'kysely';
+import { insertMultiRow } from '../bulk-insert.js';
 import type { StorageCapabilities } from '../capabilities.js';
 import { likeContains } from './like.js';
 
 export const postgresCapabilities: StorageCapabilities = {
   parallelWriters: 2,
+  insertRows: insertMultiRow,
   async createSearchTable(db: Kysely<unknown>) {
     await sql`create extension if not exists pg_trgm`.execute(db);
     await sql`create table record_search (record_id text primary key references records(id), text text not null)`.execute(

@@ -4,12 +4,15 @@
  * and folds ASCII case. Trigrams need no word boundaries, so Chinese and Urdu
  * are found by any substring.
  */
+import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
+import { sqliteRowByRow } from '../bulk-insert.js';
 import type { StorageCapabilities } from '../capabilities.js';
 import { likeContains } from './like.js';
 
-export const sqliteCapabilities: StorageCapabilities = {
+export const sqliteCapabilities = (database: SQLite.Database): StorageCapabilities => ({
   parallelWriters: 1,
+  insertRows: sqliteRowByRow(database),
   async createSearchTable(db: Kysely<unknown>) {
     await sql`create virtual table record_search using fts5(record_id unindexed, text, tokenize = 'trigram')`.execute(
       db,
@@ -18,4 +21,4 @@ export const sqliteCapabilities: StorageCapabilities = {
   recordContains(term: string, table = 'records') {
     return sql`${sql.ref(`${table}.id`)} in (select record_id from record_search where text like ${likeContains(term)} escape '\\')`;
   },
-};
+});

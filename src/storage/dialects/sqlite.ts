@@ -34,7 +34,8 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
   };
 }
 
-export function sqliteDialect(path: string): Dialect {
+/** The dialect, and the connection itself for what must bypass Kysely (bulk-insert.ts). */
+export function sqliteDialect(path: string): { dialect: Dialect; database: SQLite.Database } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');
@@ -46,5 +47,5 @@ export function sqliteDialect(path: string): Dialect {
   // 64 MiB keeps the hot pages of a node with millions of records in memory.
   database.pragma('cache_size = -65536');
   database.pragma('temp_store = memory');
-  return new SqliteDialect({ database: withStatementCache(database) });
+  return { dialect: new SqliteDialect({ database: withStatementCache(database) }), database };
 }
