@@ -5,12 +5,14 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export const RESULTS_DIR = join(process.cwd(), '.test-results');
 
-export function setup(): void {
+export async function setup(): Promise<void> {
   rmSync(RESULTS_DIR, { recursive: true, force: true });
   mkdirSync(RESULTS_DIR, { recursive: true });
+  await installPostgresExtensions();
   if (process.env.CI === 'true') {
     const missing: string[] = [];
     if (!process.env.TANDEM_TEST_POSTGRES_URL)
@@ -22,6 +24,23 @@ export function setup(): void {
         `CI=true but these are missing, so tests would be skipped: ${missing.join(', ')}`,
       );
     }
+  }
+}
+
+/**
+ * pg_trgm once, in `public`, before any suite: each suite migrates in its own
+ * schema, and an extension created there by the first suite would vanish with
+ * that schema and be invisible to the others meanwhile.
+ */
+async function installPostgresExtensions(): Promise<void> {
+  const url = process.env.TANDEM_TEST_POSTGRES_URL;
+  if (!url) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('create extension if not exists pg_trgm schema public');
+  } finally {
+    await client.end();
   }
 }
 

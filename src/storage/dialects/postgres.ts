@@ -9,7 +9,11 @@ import { PostgresDialect, type Dialect } from 'kysely';
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
 export interface PostgresOptions {
-  /** Schema to work in (tests give each file its own). */
+  /**
+   * Schema to work in (tests give each file its own). `public` stays on the
+   * search path behind it: extensions (pg_trgm) are installed once per
+   * database, and their operator classes must resolve from every schema.
+   */
   schema?: string;
   maxConnections?: number;
 }
@@ -18,7 +22,9 @@ export function postgresDialect(url: string, options: PostgresOptions = {}): Dia
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
-    ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
+    ...(options.schema
+      ? { options: `-c search_path=${quoteIdentifier(options.schema)},public` }
+      : {}),
   });
   return new PostgresDialect({ pool });
 }
