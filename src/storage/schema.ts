@@ -3,6 +3,12 @@
  * tables (`<module>.tables.ts`); this file only puts them together.
  */
 import type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';
+import type {
+  ActionItemsTable,
+  DecisionsTable,
+  MeetingsTable,
+  WorkingGroupsTable,
+} from '../modules/coordination/coordination.tables.js';
 import type { IncidentsTable } from '../modules/incidents/incidents.tables.js';
 import type {
   CorroborationsTable,
@@ -43,4 +49,8 @@ export interface Database {
   threat_actors: ThreatActorsTable;
   threat_reports: ThreatReportsTable;
   corroborations: CorroborationsTable;
+  working_groups: WorkingGroupsTable;
+  meetings: MeetingsTable;
+  decisions: DecisionsTable;
+  action_items: ActionItemsTable;
 }

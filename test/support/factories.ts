@@ -80,3 +80,76 @@ export function buildCorroborationInput(
     ...overrides,
   };
 }
+
+// ---------------------------------------------------------------- coordination
+import type {
+  ActionItemInput,
+  DecisionInput,
+  MeetingInput,
+  WorkingGroupInput,
+} from '../../src/modules/coordination/coordination.schema.js';
+
+/** A group of the given organisations, chaired by the first and kept by the last. */
+export function buildWorkingGroupInput(
+  memberOrgIds: string[],
+  overrides: Partial<WorkingGroupInput> = {},
+): WorkingGroupInput {
+  return {
+    name: 'Joint working group on border security',
+    description: 'Follows up the ministers’ commitments on the Khunjerab crossing.',
+    memberOrgIds,
+    chairOrgId: memberOrgIds[0] ?? '',
+    secretaryOrgId: memberOrgIds.at(-1) ?? '',
+    marking: 'TLP:GREEN',
+    releasableTo: [],
+    ...overrides,
+  };
+}
+
+export function buildMeetingInput(
+  workingGroupId: string,
+  participantOrgIds: string[],
+  overrides: Partial<MeetingInput> = {},
+): MeetingInput {
+  return {
+    workingGroupId,
+    date: '2026-11-20',
+    place: 'Islamabad',
+    participantOrgIds,
+    agenda: '1. Border procedures\n2. Equipment',
+    minutes: '## Minutes\n\nThe group agreed on **joint patrols**.',
+    marking: 'TLP:GREEN',
+    releasableTo: [],
+    ...overrides,
+  };
+}
+
+export function buildDecisionInput(
+  meetingId: string,
+  overrides: Partial<DecisionInput> = {},
+): DecisionInput {
+  return {
+    meetingId,
+    text: 'Agree joint procedures for the Khunjerab crossing.',
+    marking: 'TLP:GREEN',
+    releasableTo: [],
+    ...overrides,
+  };
+}
+
+export function buildActionItemInput(
+  decisionId: string,
+  ownerOrgId: string,
+  overrides: Partial<ActionItemInput> = {},
+): ActionItemInput {
+  return {
+    decisionId,
+    title: 'Draft the joint patrol procedure',
+    ownerOrgId,
+    dueDate: '2026-12-15',
+    status: 'open',
+    marking: 'TLP:GREEN',
+    releasableTo: [],
+    ...overrides,
+  };
+}

@@ -6,6 +6,7 @@ import * as partialLinkIndexes from './2026-11-28T1420-partial-link-indexes.js';
 import * as search from './2026-11-28T1320-search.js';
 import * as intel from './2026-11-28T1400-intel.js';
 import * as threatReportBounds from './2026-11-28T1410-threat-report-bounds.js';
+import * as coordination from './2026-11-28T1500-coordination.js';
 
 /** Every migration, in order. Add new ones at the end with a later timestamp. */
 export const MIGRATIONS = {
@@ -17,4 +18,5 @@ export const MIGRATIONS = {
   '2026-11-28T1410-threat-report-bounds': threatReportBounds,
   '2026-11-28T1420-partial-link-indexes': partialLinkIndexes,
   '2026-11-28T1430-current-version-in-records': currentVersionInRecords,
+  '2026-11-28T1500-coordination': coordination,
 };
