@@ -21,7 +21,6 @@ import { useViewRequests, type Viewport } from './useViewRequests';
 
 export const INCIDENTS_DRAWN_MARK = 'tandem:incidents-drawn';
 
-
 export type IncidentLayerStatus =
   | { state: 'hidden' }
   | { state: 'loading'; total: number | undefined }
