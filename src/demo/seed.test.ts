@@ -6,6 +6,7 @@ import { toCurrentUser } from '../modules/identity/identity.presenter.js';
 import { findUserByUsername } from '../modules/identity/users.repository.js';
 import { countIncidentsByType } from '../modules/incidents/incidents.repository.js';
 import { listThreatReportsFor } from '../modules/intel/reports.read.service.js';
+import { listActionItemsFor } from '../modules/coordination/action-items.service.js';
 import { seedDemo } from './seed.js';
 
 describeEachEngine('the demo scenario', (database) => {
@@ -40,9 +41,11 @@ describeEachEngine('the demo scenario', (database) => {
     ]);
     expect(first.incidents).toBe(406);
     expect(first.threatReports).toBe(47);
+    expect(first.actionItems).toBe(6);
     const again = await seedDemo(deps, 'pk', { syntheticIncidents: 400, syntheticReports: 40 });
     expect(again.incidents).toBe(0);
     expect(again.threatReports).toBe(0);
+    expect(again.actionItems).toBe(0);
     expect(again.logins[0]?.password).not.toBe(first.logins[0]?.password);
   });
 
@@ -83,5 +86,22 @@ describeEachEngine('the demo scenario', (database) => {
     expect(field).not.toContain(red);
     expect(viewer).not.toContain(amber);
     expect(viewer).toContain('喀喇昆仑公路沿线车队安全提示');
+  });
+
+  it('tracks the ministers’ decisions as action items, some of them overdue', async () => {
+    const row = await findUserByUsername(t.context.storage.db, 'demo.viewer');
+    if (!row) throw new Error('demo.viewer missing');
+    const reader = toCurrentUser(row);
+    const deps = { db: t.context.storage.db, clock: t.clock, audit: t.context.audit };
+    const all = await listActionItemsFor(deps, reader, {}, { limit: 50 });
+    expect(all.rows.map((item) => item.title)).toContain(
+      'Deliver the first tranche of police equipment',
+    );
+    expect(all.rows).toHaveLength(6);
+    const overdue = await listActionItemsFor(deps, reader, { overdue: true }, { limit: 50 });
+    expect(overdue.rows.map((item) => item.title).sort()).toEqual([
+      'Deliver the first tranche of police equipment',
+      'Hold the first Beijing–Islamabad police exchange visit',
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { writeSetting } from '../modules/identity/settings.repository.js';
 import { findUserByUsername } from '../modules/identity/users.repository.js';
 import type { IncidentDeps } from '../modules/incidents/incidents.service.js';
 import { toCurrentUser } from '../modules/identity/identity.presenter.js';
+import { seedDemoCoordination } from './coordination.js';
 import { seedDemoIncidents } from './incidents.js';
 import { seedDemoIntel } from './intel.js';
 import { DEMO_NODES, DEMO_ORGANISATIONS, DEMO_USERS, type DemoNodeKey } from './scenario.js';
@@ -39,7 +40,13 @@ export async function seedDemo(
   deps: IdentityDeps & IncidentDeps,
   node: DemoNodeKey,
   options: DemoOptions = { syntheticIncidents: 3_000 },
-): Promise<{ nodeName: string; logins: DemoLogin[]; incidents: number; threatReports: number }> {
+): Promise<{
+  nodeName: string;
+  logins: DemoLogin[];
+  incidents: number;
+  threatReports: number;
+  actionItems: number;
+}> {
   const identity = deps;
   const nodeName = DEMO_NODES[node].name;
   await writeSetting(identity.db, 'node_name', nodeName);
@@ -107,5 +114,10 @@ export async function seedDemo(
     { analyst: await author('demo.analyst'), partnerOrgIds, redReaderUserId: liaison.userId },
     options.syntheticReports ?? 300,
   );
-  return { nodeName, logins, incidents, threatReports };
+  const actionItems = await seedDemoCoordination(deps, await author('demo.duty'), (key) => {
+    const id = orgIds.get(key)?.id;
+    if (!id) throw new Error(`demo organisation ${key} is missing`);
+    return id;
+  });
+  return { nodeName, logins, incidents, threatReports, actionItems };
 }
