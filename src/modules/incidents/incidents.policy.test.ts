@@ -6,69 +6,21 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { canRead } from '../../core/policy/index.js';
-import type { TlpMarking } from '../../core/policy/types.js';
-import { describeEachEngine } from '../../../test/support/storage.js';
 import {
-  buildUser,
-  signIn,
-  startTestApp,
-  TEST_ORIGIN,
-  type TestApp,
-} from '../../../test/support/app.js';
+  createPolicyUsers,
+  EVERYONE,
+  SHARING_CASES,
+  type SharingCase,
+  type Who,
+} from '../../../test/support/policy-cases.js';
+import { describeEachEngine } from '../../../test/support/storage.js';
+import { startTestApp, TEST_ORIGIN, type TestApp } from '../../../test/support/app.js';
 import { buildIncidentInput } from '../../../test/support/factories.js';
 import { findUser } from '../identity/users.repository.js';
 import { toCurrentUser } from '../identity/identity.presenter.js';
 import { findRecord, toShareable } from '../records/records.repository.js';
 
-type Who = 'analystA' | 'viewerA' | 'analystB' | 'viewerC' | 'liaisonD';
-interface Case {
-  name: string;
-  author: 'analystA' | 'analystB';
-  marking: TlpMarking;
-  releasedTo: Who[] | ('orgB' | 'orgC' | 'orgD')[];
-  readers: Who[];
-}
-
-const EVERYONE: Who[] = ['analystA', 'viewerA', 'analystB', 'viewerC', 'liaisonD'];
-const CASES: Case[] = [
-  { name: 'clear', author: 'analystA', marking: 'TLP:CLEAR', releasedTo: [], readers: EVERYONE },
-  { name: 'green', author: 'analystA', marking: 'TLP:GREEN', releasedTo: [], readers: EVERYONE },
-  {
-    name: 'amber to B',
-    author: 'analystA',
-    marking: 'TLP:AMBER',
-    releasedTo: ['orgB'],
-    readers: ['analystA', 'viewerA', 'analystB'],
-  },
-  {
-    name: 'amber+strict to C and D',
-    author: 'analystA',
-    marking: 'TLP:AMBER+STRICT',
-    releasedTo: ['orgC', 'orgD'],
-    readers: ['analystA', 'viewerA', 'viewerC', 'liaisonD'],
-  },
-  {
-    name: 'red to the liaison of D',
-    author: 'analystA',
-    marking: 'TLP:RED',
-    releasedTo: ['liaisonD'],
-    readers: ['analystA', 'liaisonD'],
-  },
-  {
-    name: 'amber kept by B',
-    author: 'analystB',
-    marking: 'TLP:AMBER',
-    releasedTo: [],
-    readers: ['analystB'],
-  },
-  {
-    name: 'red kept by its author',
-    author: 'analystB',
-    marking: 'TLP:RED',
-    releasedTo: [],
-    readers: ['analystB'],
-  },
-];
+const CASES: readonly SharingCase[] = SHARING_CASES;
 
 describeEachEngine('incidents under the sharing policy', (database) => {
   let t: TestApp;
@@ -79,17 +31,10 @@ describeEachEngine('incidents under the sharing policy', (database) => {
 
   beforeAll(async () => {
     t = await startTestApp(database());
-    const analystA = await buildUser(t.context, { roles: ['analyst'] });
-    const viewerA = await buildUser(t.context, { roles: ['viewer'], orgId: analystA.orgId });
-    const analystB = await buildUser(t.context, { roles: ['analyst'] });
-    const viewerC = await buildUser(t.context, { roles: ['viewer'] });
-    const liaisonD = await buildUser(t.context, { roles: ['liaison'] });
-    const all = { analystA, viewerA, analystB, viewerC, liaisonD };
-    for (const [who, user] of Object.entries(all) as [Who, typeof analystA][]) {
-      cookies.set(who, await signIn(t.app, user.username));
-      userIds.set(who, user.userId);
-    }
-    orgIds.set('orgB', analystB.orgId).set('orgC', viewerC.orgId).set('orgD', liaisonD.orgId);
+    const users = await createPolicyUsers(t.context, t.app);
+    for (const [who, cookie] of users.cookies) cookies.set(who, cookie);
+    for (const [who, id] of users.userIds) userIds.set(who, id);
+    for (const [key, id] of users.orgIds) orgIds.set(key, id);
     for (const c of CASES) {
       const releasableTo = c.releasedTo.map(
         (g) => orgIds.get(g) ?? userIds.get(g as Who) ?? 'missing',

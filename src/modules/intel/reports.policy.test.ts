@@ -6,15 +6,15 @@
  * the policy and the draft rule allow — on both engines.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TlpMarking } from '../../core/policy/types.js';
-import { describeEachEngine } from '../../../test/support/storage.js';
 import {
-  buildUser,
-  signIn,
-  startTestApp,
-  TEST_ORIGIN,
-  type TestApp,
-} from '../../../test/support/app.js';
+  createPolicyUsers,
+  EVERYONE,
+  SHARING_CASES,
+  type SharingCase,
+  type Who,
+} from '../../../test/support/policy-cases.js';
+import { describeEachEngine } from '../../../test/support/storage.js';
+import { startTestApp, TEST_ORIGIN, type TestApp } from '../../../test/support/app.js';
 import {
   buildCorroborationInput,
   buildThreatReportInput,
@@ -24,55 +24,12 @@ import { toCurrentUser } from '../identity/identity.presenter.js';
 import { mayReadReport, reportScope } from './reports.read.service.js';
 import { findThreatReportForEdit, listThreatReports } from './reports.repository.js';
 
-type Who = 'analystA' | 'viewerA' | 'analystB' | 'viewerC' | 'liaisonD';
-interface Case {
-  name: string;
-  author: 'analystA' | 'analystB';
-  marking: TlpMarking;
-  releasedTo: (Who | 'orgB' | 'orgC' | 'orgD')[];
+interface Case extends SharingCase {
   draft?: boolean;
-  readers: Who[];
 }
 
-const EVERYONE: Who[] = ['analystA', 'viewerA', 'analystB', 'viewerC', 'liaisonD'];
 const CASES: Case[] = [
-  { name: 'clear', author: 'analystA', marking: 'TLP:CLEAR', releasedTo: [], readers: EVERYONE },
-  { name: 'green', author: 'analystA', marking: 'TLP:GREEN', releasedTo: [], readers: EVERYONE },
-  {
-    name: 'amber to B',
-    author: 'analystA',
-    marking: 'TLP:AMBER',
-    releasedTo: ['orgB'],
-    readers: ['analystA', 'viewerA', 'analystB'],
-  },
-  {
-    name: 'amber+strict to C and D',
-    author: 'analystA',
-    marking: 'TLP:AMBER+STRICT',
-    releasedTo: ['orgC', 'orgD'],
-    readers: ['analystA', 'viewerA', 'viewerC', 'liaisonD'],
-  },
-  {
-    name: 'red to the liaison of D',
-    author: 'analystA',
-    marking: 'TLP:RED',
-    releasedTo: ['liaisonD'],
-    readers: ['analystA', 'liaisonD'],
-  },
-  {
-    name: 'amber kept by B',
-    author: 'analystB',
-    marking: 'TLP:AMBER',
-    releasedTo: [],
-    readers: ['analystB'],
-  },
-  {
-    name: 'red kept by B',
-    author: 'analystB',
-    marking: 'TLP:RED',
-    releasedTo: [],
-    readers: ['analystB'],
-  },
+  ...SHARING_CASES,
   // Drafts: only the originating organisation's editors, whatever the marking says.
   {
     name: 'clear draft of A',
@@ -111,17 +68,10 @@ describeEachEngine('threat reports under the sharing policy', (database) => {
 
   beforeAll(async () => {
     t = await startTestApp(database());
-    const analystA = await buildUser(t.context, { roles: ['analyst'] });
-    const viewerA = await buildUser(t.context, { roles: ['viewer'], orgId: analystA.orgId });
-    const analystB = await buildUser(t.context, { roles: ['analyst'] });
-    const viewerC = await buildUser(t.context, { roles: ['viewer'] });
-    const liaisonD = await buildUser(t.context, { roles: ['liaison'] });
-    const all = { analystA, viewerA, analystB, viewerC, liaisonD };
-    for (const [who, user] of Object.entries(all) as [Who, typeof analystA][]) {
-      cookies.set(who, await signIn(t.app, user.username));
-      userIds.set(who, user.userId);
-    }
-    orgIds.set('orgB', analystB.orgId).set('orgC', viewerC.orgId).set('orgD', liaisonD.orgId);
+    const users = await createPolicyUsers(t.context, t.app);
+    for (const [who, cookie] of users.cookies) cookies.set(who, cookie);
+    for (const [who, id] of users.userIds) userIds.set(who, id);
+    for (const [key, id] of users.orgIds) orgIds.set(key, id);
     const post = (who: Who, url: string, payload: object) =>
       t.app.inject({
         method: 'POST',
