@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { IncidentFilters } from '../../api/incidents';
 import type { Organisation } from '../../api/types';
 import { SelectField, TextField } from '../../components/Field';
-import { FilterSearchField, useApplySearch } from '../../components/FilterSearchField';
+import { SearchBox } from '../../components/SearchBox';
+import { useApplySearch } from '../../lib/useApplySearch';
 import { currentLocale } from '../../i18n';
 import { EVENT_TYPES, subEventTypesOf } from '../../lib/acled';
 import { countryOptions } from '../../lib/countries';
@@ -33,12 +34,12 @@ export function IncidentFilterBar({ filters, onChange, organisations }: Props) {
       onSubmit={(event) => event.preventDefault()}
       data-testid="incident-filters"
     >
-      <FilterSearchField
+      <SearchBox
+        showLabel
         value={filters.q ?? ''}
         onSearch={onSearch}
         label={t('incidents.filters.q')}
         placeholder={t('incidents.filters.qPlaceholder')}
-        className="report-search"
       />
       <TextField
         label={t('incidents.filters.from')}

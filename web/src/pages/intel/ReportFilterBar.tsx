@@ -11,7 +11,8 @@ import {
 } from '../../api/intel';
 import type { Organisation } from '../../api/types';
 import { SelectField, TextField } from '../../components/Field';
-import { FilterSearchField, useApplySearch } from '../../components/FilterSearchField';
+import { SearchBox } from '../../components/SearchBox';
+import { useApplySearch } from '../../lib/useApplySearch';
 import { TLP_MARKINGS, isTlpMarking } from '../../lib/tlp';
 import { hasFilters } from './reportFilters';
 
@@ -78,12 +79,12 @@ export function ReportFilterBar({ filters, onChange, organisations }: Props) {
       onSubmit={(event) => event.preventDefault()}
       data-testid="report-filters"
     >
-      <FilterSearchField
+      <SearchBox
+        showLabel
         value={filters.q ?? ''}
         onSearch={onSearch}
         label={t('intel.filters.q')}
         placeholder={t('intel.filters.qPlaceholder')}
-        className="report-search"
       />
       <SelectField
         label={t('intel.fields.status')}
