@@ -19,6 +19,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { incidentRoutes } from '../modules/incidents/incidents.routes.js';
 import { incidentBulkRoutes } from '../modules/incidents/incidents.bulk.routes.js';
 import { intelRoutes } from '../modules/intel/intel.routes.js';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { coordinationRoutes } from '../modules/coordination/coordination.routes.js';
 import { incidentGeoRoutes } from '../modules/incidents/incidents.geo.routes.js';
 import { incidentExportRoutes } from '../modules/incidents/incidents.export.routes.js';
@@ -139,6 +140,7 @@ export async function buildServer(
   await app.register(incidentBulkRoutes, { deps: recordDeps });
   await app.register(intelRoutes, { deps: recordDeps });
   await app.register(coordinationRoutes, { deps: recordDeps });
+  await app.register(notificationRoutes, { deps: recordDeps });
   await app.register(incidentGeoRoutes, { deps: recordDeps });
   await app.register(incidentExportRoutes, { deps: recordDeps });
 

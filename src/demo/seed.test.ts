@@ -6,7 +6,9 @@ import { toCurrentUser } from '../modules/identity/identity.presenter.js';
 import { findUserByUsername } from '../modules/identity/users.repository.js';
 import { countIncidentsByType } from '../modules/incidents/incidents.repository.js';
 import { listThreatReportsFor } from '../modules/intel/reports.read.service.js';
-import { listActionItemsFor } from '../modules/coordination/action-items.service.js';
+import { listActionItemsFor, todayOf } from '../modules/coordination/action-items.service.js';
+import { presentProgrammeSummary } from '../modules/coordination/programmes.presenter.js';
+import { listProgrammesFor } from '../modules/coordination/programmes.service.js';
 import { seedDemo } from './seed.js';
 
 describeEachEngine('the demo scenario', (database) => {
@@ -42,10 +44,12 @@ describeEachEngine('the demo scenario', (database) => {
     expect(first.incidents).toBe(406);
     expect(first.threatReports).toBe(47);
     expect(first.actionItems).toBe(6);
+    expect(first.programmes).toBe(4);
     const again = await seedDemo(deps, 'pk', { syntheticIncidents: 400, syntheticReports: 40 });
     expect(again.incidents).toBe(0);
     expect(again.threatReports).toBe(0);
     expect(again.actionItems).toBe(0);
+    expect(again.programmes).toBe(0);
     expect(again.logins[0]?.password).not.toBe(first.logins[0]?.password);
   });
 
@@ -102,6 +106,30 @@ describeEachEngine('the demo scenario', (database) => {
     expect(overdue.rows.map((item) => item.title).sort()).toEqual([
       'Deliver the first tranche of police equipment',
       'Hold the first Beijing–Islamabad police exchange visit',
+    ]);
+  });
+
+  it('runs four programmes from the ministers’ decisions, some milestones overdue, under varied markings', async () => {
+    const deps = { db: t.context.storage.db, clock: t.clock, audit: t.context.audit };
+    const boardFor = async (username: string) => {
+      const row = await findUserByUsername(t.context.storage.db, username);
+      if (!row) throw new Error(`${username} missing`);
+      const page = await listProgrammesFor(deps, toCurrentUser(row), {}, { limit: 50 });
+      return page.rows.map((r) => presentProgrammeSummary(r, todayOf(t.clock)));
+    };
+    const duty = await boardFor('demo.duty');
+    expect(duty.map((p) => [p.kind, p.title, p.marking, p.overdueMilestones])).toEqual([
+      ['training', 'National Police Academy course on protective security', 'TLP:AMBER', 1],
+      ['equipment_transfer', 'Police equipment delivery', 'TLP:GREEN', 1],
+      ['border_cooperation', 'Khunjerab border procedures', 'TLP:AMBER+STRICT', 0],
+      ['exchange', 'Beijing–Islamabad police exchange', 'TLP:AMBER', 1],
+    ]);
+    // The Islamabad Police viewer is not among those the border procedures were released to.
+    const viewer = await boardFor('demo.viewer');
+    expect(viewer.map((p) => p.title).sort()).toEqual([
+      'Beijing–Islamabad police exchange',
+      'National Police Academy course on protective security',
+      'Police equipment delivery',
     ]);
   });
 });

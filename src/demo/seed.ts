@@ -14,6 +14,7 @@ import { toCurrentUser } from '../modules/identity/identity.presenter.js';
 import { seedDemoCoordination } from './coordination.js';
 import { seedDemoIncidents } from './incidents.js';
 import { seedDemoIntel } from './intel.js';
+import { seedDemoProgrammes } from './programmes.js';
 import { DEMO_NODES, DEMO_ORGANISATIONS, DEMO_USERS, type DemoNodeKey } from './scenario.js';
 
 export interface DemoLogin {
@@ -46,6 +47,7 @@ export async function seedDemo(
   incidents: number;
   threatReports: number;
   actionItems: number;
+  programmes: number;
 }> {
   const identity = deps;
   const nodeName = DEMO_NODES[node].name;
@@ -114,10 +116,12 @@ export async function seedDemo(
     { analyst: await author('demo.analyst'), partnerOrgIds, redReaderUserId: liaison.userId },
     options.syntheticReports ?? 300,
   );
-  const actionItems = await seedDemoCoordination(deps, await author('demo.duty'), (key) => {
+  const orgIdOf = (key: string) => {
     const id = orgIds.get(key)?.id;
     if (!id) throw new Error(`demo organisation ${key} is missing`);
     return id;
-  });
-  return { nodeName, logins, incidents, threatReports, actionItems };
+  };
+  const actionItems = await seedDemoCoordination(deps, await author('demo.duty'), orgIdOf);
+  const programmes = await seedDemoProgrammes(deps, await author('demo.duty'), orgIdOf);
+  return { nodeName, logins, incidents, threatReports, actionItems, programmes };
 }

@@ -9,6 +9,11 @@ import type {
   MeetingsTable,
   WorkingGroupsTable,
 } from '../modules/coordination/coordination.tables.js';
+import type { ProgrammesTable } from '../modules/coordination/programmes.tables.js';
+import type {
+  NotificationReadsTable,
+  NotificationsTable,
+} from '../modules/notifications/notifications.tables.js';
 import type { IncidentsTable } from '../modules/incidents/incidents.tables.js';
 import type {
   CorroborationsTable,
@@ -53,4 +58,7 @@ export interface Database {
   meetings: MeetingsTable;
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
+  programmes: ProgrammesTable;
+  notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
 }

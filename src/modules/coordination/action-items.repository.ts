@@ -82,3 +82,33 @@ export async function listActionItems(
     .execute();
   return rows.map((row) => splitRecord<ActionItemRow>(row));
 }
+
+/** What the overdue scan needs of one item. */
+export interface OverdueItemRef {
+  id: string;
+  owner_org_id: string;
+  due_date: string;
+}
+
+/**
+ * Every overdue item on the node, by id, `limit` at a time after `afterId`.
+ * A node job, not a read path: it yields references only, and whoever is
+ * then shown an item reads it through the policy.
+ */
+export async function listOverdueItemRefs(
+  executor: Executor,
+  today: string,
+  page: { limit: number; afterId?: string | undefined },
+): Promise<OverdueItemRef[]> {
+  return executor
+    .selectFrom('action_items')
+    .innerJoin('records', 'records.id', 'action_items.id')
+    .where('records.revoked', '=', 0)
+    .where('action_items.due_date', '<', today)
+    .where('action_items.status', 'not in', [...CLOSED_STATUSES])
+    .$if(page.afterId !== undefined, (qb) => qb.where('action_items.id', '>', page.afterId ?? ''))
+    .select(['action_items.id', 'action_items.owner_org_id', 'action_items.due_date'])
+    .orderBy('action_items.id')
+    .limit(page.limit)
+    .execute();
+}

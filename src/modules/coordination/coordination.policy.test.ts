@@ -1,8 +1,8 @@
 /**
  * Policy everywhere, for coordination records: for users of four
  * organisations and records of every marking, each read path (the lists of
- * groups, meetings and decisions, the action tracker in SQL and over HTTP,
- * detail and history of each type) returns exactly what the policy allows —
+ * groups, meetings and decisions, the action tracker and the programme board
+ * in SQL and over HTTP, detail and history of each type) returns exactly what the policy allows —
  * on both engines. A readable child of an unreadable parent names the parent
  * by id and nothing more.
  */
@@ -23,9 +23,11 @@ import {
   buildMeetingInput,
   buildWorkingGroupInput,
 } from '../../../test/support/factories.js';
+import { buildProgrammeInput } from '../../../test/support/programme-factories.js';
 import { findUser } from '../identity/users.repository.js';
 import { toCurrentUser } from '../identity/identity.presenter.js';
 import { listActionItems } from './action-items.repository.js';
+import { listProgrammes } from './programmes.repository.js';
 
 const CASES: readonly SharingCase[] = SHARING_CASES;
 
@@ -34,6 +36,7 @@ const TYPES = [
   { path: '/api/meetings', key: 'meeting' },
   { path: '/api/decisions', key: 'decision' },
   { path: '/api/action-items', key: 'actionItem' },
+  { path: '/api/programmes', key: 'programme' },
 ] as const;
 type Chain = Record<(typeof TYPES)[number]['key'], string>;
 
@@ -93,11 +96,17 @@ describeEachEngine('coordination records under the sharing policy', (database) =
           ...sharing,
         }),
       );
+      const programme = await post(
+        c.author,
+        '/api/programmes',
+        buildProgrammeInput(decision.decision.id, orgIds.get('orgC') ?? '', sharing),
+      );
       chains.set(c.name, {
         workingGroup: group.workingGroup.id,
         meeting: meeting.meeting.id,
         decision: decision.decision.id,
         actionItem: item.actionItem.id,
+        programme: programme.programme.id,
       });
     }
   });
@@ -132,6 +141,15 @@ describeEachEngine('coordination records under the sharing policy', (database) =
       { limit: 500 },
     );
     expect(bySql.map((r) => r.id).sort()).toEqual(expectedItems);
+    const programmesBySql = await listProgrammes(
+      t.context.storage.db,
+      readScope(toCurrentUser(row)),
+      {},
+      { limit: 500 },
+    );
+    expect(programmesBySql.map((r) => r.id).sort()).toEqual(
+      readable.map((c) => chains.get(c.name)?.programme).sort(),
+    );
 
     for (const c of CASES) {
       const canSee = c.readers.includes(who);

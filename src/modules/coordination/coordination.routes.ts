@@ -1,8 +1,9 @@
 /**
  * The coordination module's routes, registered as one plugin: working
  * groups, meetings, decisions and action items (create, read, correct,
- * history), their lists and the action tracker, and progress notes. Reads
- * need the 'intel:read' token scope, writes 'intel:write', as for intelligence.
+ * history), their lists and the action tracker, progress notes, and
+ * programmes (programmes.routes.ts). Reads need the 'intel:read' token
+ * scope, writes 'intel:write', as for intelligence.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createActionItem, todayOf, updateActionItem } from './action-items.service.js';
@@ -22,6 +23,7 @@ import {
   updateDecision,
   updateMeeting,
 } from './meetings.service.js';
+import { programmeRoutes } from './programmes.routes.js';
 import { createWorkingGroup, updateWorkingGroup } from './working-groups.service.js';
 
 export const coordinationRoutes: FastifyPluginAsyncZod<{ deps: CoordinationDeps }> = async (
@@ -29,6 +31,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ deps: CoordinationDeps 
   { deps },
 ) => {
   await app.register(coordinationListRoutes, { deps });
+  await app.register(programmeRoutes, { deps });
   await app.register(
     recordRoutes({
       type: 'working-group',

@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { recordIdSchema } from '../intel/intel.schema.js';
 import { sharingInputSchema } from '../records/sharing.schema.js';
 
-export const COORDINATION_TYPES = ['working-group', 'meeting', 'decision', 'action-item'] as const;
+export const COORDINATION_TYPES = [
+  'working-group',
+  'meeting',
+  'decision',
+  'action-item',
+  'programme',
+] as const;
 export type CoordinationType = (typeof COORDINATION_TYPES)[number];
 
 export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'blocked', 'done', 'dropped'] as const;

@@ -7,6 +7,8 @@ import * as search from './2026-11-28T1320-search.js';
 import * as intel from './2026-11-28T1400-intel.js';
 import * as threatReportBounds from './2026-11-28T1410-threat-report-bounds.js';
 import * as coordination from './2026-11-28T1500-coordination.js';
+import * as programmes from './2026-11-28T1510-programmes.js';
+import * as notifications from './2026-11-28T1530-notifications.js';
 
 /** Every migration, in order. Add new ones at the end with a later timestamp. */
 export const MIGRATIONS = {
@@ -19,4 +21,6 @@ export const MIGRATIONS = {
   '2026-11-28T1420-partial-link-indexes': partialLinkIndexes,
   '2026-11-28T1430-current-version-in-records': currentVersionInRecords,
   '2026-11-28T1500-coordination': coordination,
+  '2026-11-28T1510-programmes': programmes,
+  '2026-11-28T1530-notifications': notifications,
 };
