@@ -19,6 +19,13 @@ const configSchema = z.object({
   TANDEM_WEB_DIR: z.string().optional(),
   /** Trust X-Forwarded-For from a load balancer in front of the node. */
   TANDEM_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Largest file that may be attached; an upload is held in memory up to this size. */
+  TANDEM_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 });
 
 export interface Config {
@@ -33,6 +40,7 @@ export interface Config {
   trustProxy: boolean;
   /** Cookies carry Secure outside development (browsers accept them on http://localhost too). */
   secureCookies: boolean;
+  attachmentMaxBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: c.TANDEM_WEB_DIR,
     trustProxy: c.TANDEM_TRUST_PROXY === 'true',
     secureCookies: c.TANDEM_ENV !== 'development',
+    attachmentMaxBytes: c.TANDEM_ATTACHMENT_MAX_BYTES,
   };
 }

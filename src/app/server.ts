@@ -21,6 +21,7 @@ import { incidentBulkRoutes } from '../modules/incidents/incidents.bulk.routes.j
 import { intelRoutes } from '../modules/intel/intel.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { coordinationRoutes } from '../modules/coordination/coordination.routes.js';
+import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { incidentGeoRoutes } from '../modules/incidents/incidents.geo.routes.js';
 import { incidentExportRoutes } from '../modules/incidents/incidents.export.routes.js';
 import { adminRoutes } from '../modules/identity/admin.routes.js';
@@ -141,6 +142,7 @@ export async function buildServer(
   await app.register(intelRoutes, { deps: recordDeps });
   await app.register(coordinationRoutes, { deps: recordDeps });
   await app.register(notificationRoutes, { deps: recordDeps });
+  await app.register(attachmentRoutes, { deps: recordDeps, maxBytes: config.attachmentMaxBytes });
   await app.register(incidentGeoRoutes, { deps: recordDeps });
   await app.register(incidentExportRoutes, { deps: recordDeps });
 

@@ -28,6 +28,12 @@ export const ERRORS = {
   BOOTSTRAP_CLOSED: { status: 409, message: 'This node already has an administrator.' },
   MFA_ALREADY_ENABLED: { status: 409, message: 'Two-factor authentication is already on.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  ATTACHMENT_TOO_LARGE: { status: 413, message: 'The file is larger than this node accepts.' },
+  ATTACHMENT_TYPE_REFUSED: {
+    status: 415,
+    message:
+      'Only PDF, PNG, JPEG, WebP and GIF files can be attached, and their type and name must match their content.',
+  },
   TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many attempts. Wait a while and try again.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Slow down.' },
   INTERNAL: { status: 500, message: 'Something went wrong. The error has been logged.' },
@@ -39,6 +45,8 @@ export type ErrorCode = keyof typeof ERRORS;
 export interface ErrorIssue {
   path: string;
   message: string;
+  /** The limits a client needs to say the same in the user's language (e.g. `maximum`). */
+  params?: Readonly<Record<string, string | number | string[]>>;
 }
 
 export class AppError extends Error {

@@ -2,6 +2,7 @@
  * The whole database as Kysely sees it. Each module owns the row types of its
  * tables (`<module>.tables.ts`); this file only puts them together.
  */
+import type { AttachmentsTable } from '../modules/attachments/attachments.tables.js';
 import type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';
 import type {
   ActionItemsTable,
@@ -59,6 +60,7 @@ export interface Database {
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
   programmes: ProgrammesTable;
+  attachments: AttachmentsTable;
   notifications: NotificationsTable;
   notification_reads: NotificationReadsTable;
 }

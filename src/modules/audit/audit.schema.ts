@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'record.published',
   'record.imported',
   'record.exported',
+  'attachment.uploaded',
+  'attachment.read',
+  'attachment.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,6 +8,7 @@ import * as intel from './2026-11-28T1400-intel.js';
 import * as threatReportBounds from './2026-11-28T1410-threat-report-bounds.js';
 import * as coordination from './2026-11-28T1500-coordination.js';
 import * as programmes from './2026-11-28T1510-programmes.js';
+import * as attachments from './2026-11-28T1520-attachments.js';
 import * as notifications from './2026-11-28T1530-notifications.js';
 
 /** Every migration, in order. Add new ones at the end with a later timestamp. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = {
   '2026-11-28T1430-current-version-in-records': currentVersionInRecords,
   '2026-11-28T1500-coordination': coordination,
   '2026-11-28T1510-programmes': programmes,
+  '2026-11-28T1520-attachments': attachments,
   '2026-11-28T1530-notifications': notifications,
 };
