@@ -96,7 +96,12 @@ describeEachEngine('the demo scenario', (database) => {
     const row = await findUserByUsername(t.context.storage.db, 'demo.viewer');
     if (!row) throw new Error('demo.viewer missing');
     const reader = toCurrentUser(row);
-    const deps = { db: t.context.storage.db, clock: t.clock, audit: t.context.audit };
+    const deps = {
+      db: t.context.storage.db,
+      clock: t.clock,
+      audit: t.context.audit,
+      capabilities: t.context.storage.capabilities,
+    };
     const all = await listActionItemsFor(deps, reader, {}, { limit: 50 });
     expect(all.rows.map((item) => item.title)).toContain(
       'Deliver the first tranche of police equipment',
@@ -110,7 +115,12 @@ describeEachEngine('the demo scenario', (database) => {
   });
 
   it('runs four programmes from the ministers’ decisions, some milestones overdue, under varied markings', async () => {
-    const deps = { db: t.context.storage.db, clock: t.clock, audit: t.context.audit };
+    const deps = {
+      db: t.context.storage.db,
+      clock: t.clock,
+      audit: t.context.audit,
+      capabilities: t.context.storage.capabilities,
+    };
     const boardFor = async (username: string) => {
       const row = await findUserByUsername(t.context.storage.db, username);
       if (!row) throw new Error(`${username} missing`);

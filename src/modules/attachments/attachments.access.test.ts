@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { searchAuditLog } from '../audit/audit.repository.js';
 import { describeEachEngine } from '../../../test/support/storage.js';
 import { TEST_ORIGIN } from '../../../test/support/app.js';
+import { buildMeetingInput } from '../../../test/support/factories.js';
 import { minimalPdf, multipartForm, onePixelPng } from './test-support/files.js';
 import { attachmentsScene, type AttachmentsScene } from './test-support/scene.js';
 
@@ -130,5 +131,43 @@ describeEachEngine('meeting attachments: access', (database) => {
       headers: { authorization: reading },
     });
     expect(download.statusCode).toBe(200);
+  });
+
+  it('refuses new files on a revoked meeting (409) but still lets its editors remove one', async () => {
+    const group = s.t.app.inject({
+      method: 'GET',
+      url: `/api/meetings/${s.meetingId}`,
+      headers: { cookie: s.analystA },
+    });
+    const { meeting } = (await group).json<{ meeting: { workingGroupId: string } }>();
+    const created = await s.t.app.inject({
+      method: 'POST',
+      url: '/api/meetings',
+      headers: { cookie: s.analystA, origin: TEST_ORIGIN },
+      payload: buildMeetingInput(meeting.workingGroupId, [s.a.orgId, s.b.orgId]),
+    });
+    const revokedMeeting = created.json<{ meeting: { id: string } }>().meeting.id;
+    const { id } = await s.http.attached(
+      'minutes.pdf',
+      'application/pdf',
+      minimalPdf(),
+      revokedMeeting,
+    );
+    const revoked = await s.t.app.inject({
+      method: 'POST',
+      url: `/api/meetings/${revokedMeeting}/revoke`,
+      headers: { cookie: s.analystA, origin: TEST_ORIGIN },
+      payload: { reason: 'Entered twice' },
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const refused = await s.http.uploadFile(
+      s.analystA,
+      revokedMeeting,
+      'x.png',
+      'image/png',
+      onePixelPng(),
+    );
+    expect(refused.statusCode).toBe(409);
+    expect((await s.http.remove(s.analystA, id)).statusCode).toBe(204);
   });
 });

@@ -50,6 +50,9 @@ export function toAppError(error: AttachmentError, detail?: string): AppError {
       return new AppError('NOT_FOUND');
     case 'forbidden':
       return new AppError('FORBIDDEN');
+    case 'revoked':
+      // A revoked record is final: nothing more is added to it.
+      return new AppError('CONFLICT');
     case 'type_refused':
       return new AppError('ATTACHMENT_TYPE_REFUSED', {
         issues: [

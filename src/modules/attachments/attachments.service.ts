@@ -14,7 +14,7 @@ import { inTransaction } from '../../storage/executor.js';
 import type { AuditEvent } from '../audit/audit.schema.js';
 import {
   readCoordinationRecord,
-  recordToEdit,
+  recordToChange,
   type CoordinationDeps,
 } from '../coordination/coordination.records.js';
 import type { CurrentUser, RequestOrigin } from '../identity/identity.types.js';
@@ -35,7 +35,7 @@ import { checkFileType } from './attachments.types.js';
 export type AttachmentDeps = CoordinationDeps;
 
 /** Expected outcomes; `type_refused` carries the reason in words as the result's detail. */
-export type AttachmentError = 'not_found' | 'forbidden' | 'type_refused';
+export type AttachmentError = 'not_found' | 'forbidden' | 'revoked' | 'type_refused';
 
 /** A file as it arrived: the uploader's name and declared type are claims to check. */
 export interface ReceivedFile {
@@ -86,15 +86,21 @@ export async function listAttachments(
   return ok(await listRecordAttachments(deps.db, type, recordId));
 }
 
-/** The record, if this actor may change its attachments: not found unless readable, forbidden unless editable. */
+/**
+ * The record, if this actor may change its attachments: not found unless
+ * readable, forbidden unless editable, and revoked records (final) take no more files.
+ */
 export async function attachmentParentToEdit(
   deps: AttachmentDeps,
   type: AttachableType,
   recordId: string,
   actor: CurrentUser,
-): Promise<Result<AttachmentParent, 'not_found' | 'forbidden'>> {
-  const record = await recordToEdit(deps, type, recordId, actor);
-  if (!record.ok) return fail(record.error === 'forbidden' ? 'forbidden' : 'not_found');
+): Promise<Result<AttachmentParent, 'not_found' | 'forbidden' | 'revoked'>> {
+  const record = await recordToChange(deps, type, recordId, actor);
+  if (!record.ok) {
+    const { error } = record;
+    return fail(error === 'forbidden' || error === 'revoked' ? error : 'not_found');
+  }
   return ok({ type, record: record.value });
 }
 
@@ -179,7 +185,8 @@ export async function deleteAttachment(
     attachment.record_id,
     actor,
   );
-  if (!parent.ok) return parent;
+  // Removing a file stays possible on a revoked record: one that should not be there must be removable.
+  if (!parent.ok && parent.error !== 'revoked') return fail(parent.error);
   const deleted = await inTransaction(deps.db, async (trx) => {
     if (!(await markAttachmentDeleted(trx, id, isoNow(deps.clock)))) return false;
     await deps.audit.record(auditEvent('attachment.deleted', attachment, actor, origin), trx);

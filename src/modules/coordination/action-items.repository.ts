@@ -2,6 +2,7 @@
  * The only SQL for the action-item query table: the tracker across groups.
  * Every list applies the sharing policy's read filter.
  */
+import type { RawBuilder, SqlBool } from 'kysely';
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import { readableBy } from '../records/records.repository.js';
@@ -21,6 +22,8 @@ export interface ActionItemFilters {
   overdue?: { is: boolean; today: string } | undefined;
   workingGroupId?: string | undefined;
   decisionId?: string | undefined;
+  /** Search matches, all of which must hold (see StorageCapabilities.recordContains). */
+  textMatches?: RawBuilder<SqlBool>[] | undefined;
 }
 
 export async function saveActionItemRow(trx: Executor, row: ActionItemRow): Promise<void> {
@@ -38,7 +41,8 @@ export async function listActionItems(
   filters: ActionItemFilters,
   page: { limit: number; after?: readonly string[] | undefined },
 ): Promise<ActionItemWithRecord[]> {
-  const { ownerOrgId, status, dueBefore, overdue, workingGroupId, decisionId } = filters;
+  const { ownerOrgId, status, dueBefore, overdue, workingGroupId, decisionId, textMatches } =
+    filters;
   const after = page.after;
   const rows = await executor
     .selectFrom('action_items')
@@ -57,6 +61,9 @@ export async function listActionItems(
     )
     .$if(decisionId !== undefined, (qb) =>
       qb.where('action_items.decision_id', '=', decisionId ?? ''),
+    )
+    .$if(textMatches !== undefined, (qb) =>
+      (textMatches ?? []).reduce((q, match) => q.where(match), qb),
     )
     .$if(overdue !== undefined, (qb) =>
       qb.where((eb) => {

@@ -18,11 +18,14 @@ import {
   organisationsExist,
   pageOf,
   readCoordinationRecord,
+  recordToChange,
   recordToEdit,
+  searchMatches,
   updateCoordinationRecord,
   type CoordinationDeps,
   type CoordinationError,
   type CoordinationWrite,
+  type WritePurpose,
 } from './coordination.records.js';
 import {
   CLOSED_STATUSES,
@@ -51,11 +54,14 @@ async function actionItemWrite(
   input: ActionItemInput,
   actor: CurrentUser,
   notes: ProgressNote[],
+  purpose: WritePurpose,
 ): Promise<Result<CoordinationWrite, CoordinationError>> {
   const decision = await readCoordinationRecord(deps, 'decision', input.decisionId, actor);
   const decisionRow = decision ? await findDecisionRow(deps.db, input.decisionId) : undefined;
   // One answer for unknown and unreadable decisions: it must not reveal which.
-  if (!decisionRow) return fail('unreadable_decision');
+  if (!decision || !decisionRow) return fail('unreadable_decision');
+  // A revoked decision keeps its items (they may be corrected and noted) but takes no new one.
+  if (purpose === 'create' && decision.revoked === 1) return fail('revoked_decision');
   if (!(await organisationsExist(deps, [input.ownerOrgId]))) return fail('unknown_owner');
   return ok(actionItemVersion(input, decisionRow, notes));
 }
@@ -90,7 +96,7 @@ export async function createActionItem(
   actor: CurrentUser,
   origin?: RequestOrigin,
 ): Promise<Result<string, CoordinationError>> {
-  const write = await actionItemWrite(deps, input, actor, []);
+  const write = await actionItemWrite(deps, input, actor, [], 'create');
   if (!write.ok) return write;
   return createCoordinationRecord(deps, 'action-item', write.value, actor, origin);
 }
@@ -102,11 +108,11 @@ export async function updateActionItem(
   actor: CurrentUser,
   origin?: RequestOrigin,
 ): Promise<Result<string, CoordinationError>> {
-  const current = await recordToEdit(deps, 'action-item', id, actor);
+  const current = await recordToChange(deps, 'action-item', id, actor);
   if (!current.ok) return current;
   const body = parseBody(current.value.body);
   if (body.decisionId !== input.decisionId) return fail('decision_fixed');
-  const write = await actionItemWrite(deps, input, actor, notesOf(body));
+  const write = await actionItemWrite(deps, input, actor, notesOf(body), 'update');
   if (!write.ok) return write;
   return updateCoordinationRecord(deps, current.value, write.value, actor, origin);
 }
@@ -149,13 +155,14 @@ export async function listActionItemsFor(
   query: Omit<ActionItemListQuery, 'limit' | 'cursor'>,
   page: { limit: number; after?: readonly string[] | undefined },
 ) {
-  const { overdue, ...filters } = query;
+  const { overdue, q, ...filters } = query;
   const rows = await listActionItems(
     deps.db,
     readScope(reader),
     {
       ...filters,
       overdue: overdue === undefined ? undefined : { is: overdue, today: todayOf(deps.clock) },
+      textMatches: searchMatches(deps, q, 'action_items'),
     },
     { ...page, limit: page.limit + 1 },
   );

@@ -1,7 +1,8 @@
 /**
  * Coordination lists over HTTP — working groups, meetings of a group,
- * decisions of a meeting, the action tracker across groups — and progress
- * notes on an action item. Thin handlers over the services.
+ * decisions of a meeting, the action tracker across groups, each with the
+ * `q` search — and progress notes on an action item. Thin handlers over the
+ * services. (The programme board is programmes.routes.ts's.)
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -57,8 +58,13 @@ export const coordinationListRoutes: FastifyPluginAsyncZod<{ deps: CoordinationD
     },
     async (request) => {
       const reader = requirePrincipal(request).user;
-      const { limit, cursor } = request.query;
-      const page = await listWorkingGroupsFor(deps, reader, { limit, after: afterOf(cursor, 2) });
+      const { q, limit, cursor } = request.query;
+      const page = await listWorkingGroupsFor(
+        deps,
+        reader,
+        { q },
+        { limit, after: afterOf(cursor, 2) },
+      );
       return {
         items: page.rows.map(presentWorkingGroupSummary),
         nextCursor: nextCursor(page.nextKey),
@@ -78,11 +84,11 @@ export const coordinationListRoutes: FastifyPluginAsyncZod<{ deps: CoordinationD
     },
     async (request) => {
       const reader = requirePrincipal(request).user;
-      const { workingGroupId, limit, cursor } = request.query;
+      const { workingGroupId, q, limit, cursor } = request.query;
       const page = await listMeetingsFor(
         deps,
         reader,
-        { workingGroupId },
+        { workingGroupId, q },
         { limit, after: afterOf(cursor, 2) },
       );
       return { items: page.rows.map(presentMeetingSummary), nextCursor: nextCursor(page.nextKey) };
@@ -101,9 +107,9 @@ export const coordinationListRoutes: FastifyPluginAsyncZod<{ deps: CoordinationD
     },
     async (request) => {
       const reader = requirePrincipal(request).user;
-      const { meetingId, limit, cursor } = request.query;
+      const { meetingId, q, limit, cursor } = request.query;
       const after = afterOf(cursor, 1)?.[0];
-      const page = await listDecisionsFor(deps, reader, { meetingId }, { limit, after });
+      const page = await listDecisionsFor(deps, reader, { meetingId, q }, { limit, after });
       return { items: page.rows.map(presentDecisionSummary), nextCursor: nextCursor(page.nextKey) };
     },
   );
@@ -154,7 +160,7 @@ export const coordinationListRoutes: FastifyPluginAsyncZod<{ deps: CoordinationD
         actor,
         originOf(request),
       );
-      if (!appended.ok) throw toAppError(appended.error);
+      if (!appended.ok) throw toAppError(appended.error, appended.detail);
       const found = await readCoordinationRecord(deps, 'action-item', id, actor);
       if (!found) throw new AppError('NOT_FOUND');
       return reply

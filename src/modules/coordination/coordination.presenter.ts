@@ -1,8 +1,11 @@
 /**
- * Coordination records -> API shape. The release list is shown only to the
- * originating organisation (recipients see the marking, not who else got
- * it). A child names its parents by id only: it never carries a parent's
- * data, which the reader may not be allowed to read.
+ * Coordination records (working groups, meetings, decisions, action items;
+ * programmes.presenter.ts adds programmes' progress on top) -> API shape.
+ * The release list is shown only to the originating organisation
+ * (recipients see the marking, not who else got it). A child names its
+ * parents by id only: it never carries a parent's data, which the reader may
+ * not be allowed to read. A record in full says whether it was revoked, as an
+ * incident does; summaries need not, since lists leave revoked records out.
  */
 import type { CurrentUser } from '../identity/identity.types.js';
 import { parseBody, parseReleaseList } from '../intel/intel.records.js';
@@ -24,6 +27,7 @@ function sharing(record: RecordRow, reader: CurrentUser) {
     createdByUser: record.created_by_user,
     created: record.created,
     modified: record.modified,
+    revoked: record.revoked === 1,
   };
 }
 
@@ -33,7 +37,7 @@ const listed = (record: RecordRow) => ({
   modified: record.modified,
 });
 
-/** A working group, meeting or decision in full. */
+/** A working group, meeting, decision (or, with more, an action item or programme) in full. */
 export function presentCoordinationRecord(record: RecordRow, reader: CurrentUser) {
   return {
     ...parseBody(record.body),

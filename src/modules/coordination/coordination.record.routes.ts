@@ -1,7 +1,8 @@
 /**
- * The four routes every coordination record type has — create, read one,
- * correct (a new version) and history — registered from one description per
- * type so that the four types cannot drift apart in how they apply the policy.
+ * The five routes every coordination record type has — create, read one,
+ * correct (a new version), revoke (a final version) and history — registered
+ * from one description per type so that the five types cannot drift apart in
+ * how they apply the policy.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,7 +20,8 @@ import {
   type CoordinationDeps,
   type CoordinationError,
 } from './coordination.records.js';
-import type { CoordinationType } from './coordination.schema.js';
+import { revokeCoordinationRecord } from './coordination.revocation.js';
+import { revocationInputSchema, type CoordinationType } from './coordination.schema.js';
 
 type Written = Promise<Result<string, CoordinationError>>;
 
@@ -64,7 +66,7 @@ export function recordRoutes<S extends z.ZodType>(
         const actor = requirePrincipal(request).user;
         const input = request.body as z.output<S>;
         const created = await spec.create(deps, input, actor, originOf(request));
-        if (!created.ok) throw toAppError(created.error);
+        if (!created.ok) throw toAppError(created.error, created.detail);
         return reply.status(201).send(await readOr404(created.value, actor));
       },
     );
@@ -91,7 +93,35 @@ export function recordRoutes<S extends z.ZodType>(
         const input = request.body as z.output<S>;
         const id = request.params.id;
         const updated = await spec.update(deps, id, input, actor, originOf(request));
-        if (!updated.ok) throw toAppError(updated.error);
+        if (!updated.ok) throw toAppError(updated.error, updated.detail);
+        return readOr404(id, actor);
+      },
+    );
+
+    app.post(
+      `${spec.path}/:id/revoke`,
+      {
+        config: { scope: 'intel:write' },
+        schema: {
+          tags,
+          summary: `Revoke a ${spec.noun} (a final version; it leaves every list)`,
+          params,
+          body: revocationInputSchema,
+        },
+      },
+      async (request) => {
+        const actor = requirePrincipal(request).user;
+        const id = request.params.id;
+        const { reason } = request.body;
+        const revoked = await revokeCoordinationRecord(
+          deps,
+          spec.type,
+          id,
+          reason,
+          actor,
+          originOf(request),
+        );
+        if (!revoked.ok) throw toAppError(revoked.error, revoked.detail);
         return readOr404(id, actor);
       },
     );

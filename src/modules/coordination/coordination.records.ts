@@ -1,11 +1,21 @@
 /**
- * What working groups, meetings, decisions and action items share as
- * shareable records: reading one (SQL read filter, then canRead), its history
- * (each version under its own marking), and storing a version with its query
- * row and audit entry in one transaction. Owns the rule that only the
- * originating organisation's editors change a record; must never present a
- * record the reader may not read, nor say whether one exists.
+ * What working groups, meetings, decisions, action items and programmes share
+ * as shareable records: reading one (SQL read filter, then canRead), its
+ * history (each version under its own marking), storing a version with its
+ * query row and audit entry in one transaction, and the search terms of the
+ * lists. Owns the rule that only the originating organisation's editors
+ * change a record; must never present a record the reader may not read, nor
+ * say whether one exists.
+ *
+ * Revocation (coordination.revocation.ts) is final, as in STIX: a revoked
+ * record takes no further version and leaves every list, but its detail and
+ * history still answer (with `revoked: true`) so that links to it resolve.
+ * Nothing cascades to its children: meetings of a revoked group, decisions
+ * of a revoked meeting, action items and programmes of a revoked decision
+ * stay, keep their parent's id and may still be corrected; a revoked parent
+ * only takes no new children.
  */
+import type { RawBuilder, SqlBool } from 'kysely';
 import { isoNow } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
 import { canEdit, canRead, markingProblem, readScope } from '../../core/policy/index.js';
@@ -34,22 +44,38 @@ import {
 } from './coordination.repository.js';
 import type { CoordinationType } from './coordination.schema.js';
 
-export type CoordinationDeps = Pick<IntelDeps, 'db' | 'clock' | 'audit'>;
+/** `capabilities` turns the lists' search terms into the engine's text matches. */
+export type CoordinationDeps = Pick<IntelDeps, 'db' | 'clock' | 'audit' | 'capabilities'>;
+/** What reading one record needs: other modules (notifications) read through it with no more. */
+type ReadDeps = Pick<CoordinationDeps, 'db'>;
+type WriteDeps = Pick<CoordinationDeps, 'db' | 'clock' | 'audit'>;
 
-/** Expected outcomes of coordination writes; field problems name the field at fault. */
+/**
+ * Expected outcomes of coordination writes; field problems name the field at
+ * fault. 'unknown_organisation' carries that field's path as the result's detail.
+ */
 export type CoordinationError =
   | 'forbidden'
   | 'not_found'
   | 'invalid_release'
+  | 'revoked'
   | 'unknown_member'
   | 'unknown_participant'
   | 'unknown_owner'
+  | 'unknown_organisation'
   | 'unreadable_working_group'
   | 'unreadable_meeting'
   | 'unreadable_decision'
+  | 'revoked_working_group'
+  | 'revoked_meeting'
+  | 'revoked_decision'
   | 'working_group_fixed'
   | 'meeting_fixed'
-  | 'decision_fixed';
+  | 'decision_fixed'
+  | 'programme_decision_fixed';
+
+/** Whether a write makes a new record or the next version of one: only a new record needs a live parent. */
+export type WritePurpose = 'create' | 'update';
 
 /** A version to store: its sharing fields, body, search text and the query row that goes with it. */
 export interface CoordinationWrite {
@@ -59,8 +85,9 @@ export interface CoordinationWrite {
   saveRow: (trx: Executor, id: string) => Promise<void>;
 }
 
+/** The record, revoked or not (a revoked one still answers, so that links to it resolve). */
 export async function readCoordinationRecord(
-  deps: CoordinationDeps,
+  deps: ReadDeps,
   type: CoordinationType,
   id: string,
   reader: CurrentUser,
@@ -72,7 +99,7 @@ export async function readCoordinationRecord(
 
 /** Every version the reader may read: the current one must be readable, and each old one under its own marking. */
 export async function readCoordinationHistory(
-  deps: CoordinationDeps,
+  deps: ReadDeps,
   type: CoordinationType,
   id: string,
   reader: CurrentUser,
@@ -96,7 +123,7 @@ export async function readCoordinationHistory(
 
 /** The current record for an edit by `actor`: not found unless readable, forbidden unless editable. */
 export async function recordToEdit(
-  deps: CoordinationDeps,
+  deps: ReadDeps,
   type: CoordinationType,
   id: string,
   actor: CurrentUser,
@@ -108,17 +135,25 @@ export async function recordToEdit(
   return ok(current);
 }
 
+/** As recordToEdit, and refused once revoked: the record a correction, a note or a revocation changes. */
+export async function recordToChange(
+  deps: ReadDeps,
+  type: CoordinationType,
+  id: string,
+  actor: CurrentUser,
+): Promise<Result<RecordRow, CoordinationError>> {
+  const current = await recordToEdit(deps, type, id, actor);
+  return current.ok && current.value.revoked === 1 ? fail('revoked') : current;
+}
+
 /** Whether every id names an organisation known to this node. */
-export async function organisationsExist(
-  deps: CoordinationDeps,
-  ids: readonly string[],
-): Promise<boolean> {
+export async function organisationsExist(deps: ReadDeps, ids: readonly string[]): Promise<boolean> {
   const known = await existingOrganisationIds(deps.db, ids);
   return ids.every((id) => known.has(id));
 }
 
 export async function createCoordinationRecord(
-  deps: CoordinationDeps,
+  deps: WriteDeps,
   type: CoordinationType,
   write: CoordinationWrite,
   actor: CurrentUser,
@@ -151,15 +186,20 @@ export async function createCoordinationRecord(
   return ok(id);
 }
 
-/** Stores the next version of `current`, which recordToEdit has cleared for this actor. */
+/**
+ * Stores the next version of `current`, which recordToEdit has cleared for
+ * this actor. Never of a revoked record: the next version would quietly
+ * un-revoke it.
+ */
 export async function updateCoordinationRecord(
-  deps: CoordinationDeps,
+  deps: WriteDeps,
   current: RecordRow,
   write: CoordinationWrite,
   actor: CurrentUser,
   origin?: RequestOrigin,
   details: Record<string, unknown> = {},
 ): Promise<Result<string, CoordinationError>> {
+  if (current.revoked === 1) return fail('revoked');
   const modified = nextModified(deps.clock.now(), current.modified);
   const version = {
     ...nextVersionOf(current, write.input, write.body, modified, false),
@@ -202,4 +242,18 @@ export function pageOf<Row extends { record: RecordRow }>(
     rows: page.filter((row) => canRead(reader, toShareable(row.record))),
     nextKey: rows.length > limit && last ? keyOf(last) : undefined,
   };
+}
+
+/**
+ * The text matches of a list's search: every word of `q` must occur in the
+ * record's search text (trigram substrings, so Chinese and Urdu need no word
+ * breaks). `table` is the list's query table, keyed by record id.
+ */
+export function searchMatches(
+  deps: Pick<CoordinationDeps, 'capabilities'>,
+  q: string | undefined,
+  table: string,
+): RawBuilder<SqlBool>[] {
+  const words = q?.split(/\s+/u).filter((word) => word !== '') ?? [];
+  return words.map((word) => deps.capabilities.recordContains(word, table));
 }

@@ -1,9 +1,10 @@
 /**
  * The coordination module's routes, registered as one plugin: working
  * groups, meetings, decisions and action items (create, read, correct,
- * history), their lists and the action tracker, progress notes, and
- * programmes (programmes.routes.ts). Reads need the 'intel:read' token
- * scope, writes 'intel:write', as for intelligence.
+ * revoke, history), their lists with search and the action tracker, progress
+ * notes, and programmes with their board (programmes.routes.ts). Reads need
+ * the 'intel:read' token scope, writes 'intel:write', as for intelligence.
+ * What revocation does to children: coordination.records.ts.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createActionItem, todayOf, updateActionItem } from './action-items.service.js';

@@ -1,7 +1,8 @@
 /**
  * Zod schemas for working groups, meetings, decisions and action items at the
- * API boundary, and the types inferred from them. Sharing fields come from
- * the records module so that every shareable record accepts them alike.
+ * API boundary (programmes have programmes.schema.ts), the revocation of any
+ * coordination record, and the types inferred from them. Sharing fields come
+ * from the records module so that every shareable record accepts them alike.
  */
 import { z } from 'zod';
 import { recordIdSchema } from '../intel/intel.schema.js';
@@ -83,6 +84,12 @@ export const progressNoteInputSchema = z.object({
   text: z.string().trim().min(1).max(5_000),
 });
 export type ProgressNoteInput = z.infer<typeof progressNoteInputSchema>;
+
+/** Why a record is revoked: kept in the audit entry of the revocation. */
+export const revocationInputSchema = z.object({
+  reason: z.string().trim().min(1).max(1_000),
+});
+export type RevocationInput = z.infer<typeof revocationInputSchema>;
 
 /** A progress note as stored in the action item's body (each note is a new version). */
 export interface ProgressNote {

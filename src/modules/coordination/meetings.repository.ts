@@ -3,6 +3,7 @@
  * the sharing policy's read filter; the row look-ups by id do not, and serve
  * only to copy a parent's links into a child the writer may already read.
  */
+import type { RawBuilder, SqlBool } from 'kysely';
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import { readableBy } from '../records/records.repository.js';
@@ -13,6 +14,9 @@ export type MeetingRow = MeetingsTable;
 export type MeetingWithRecord = WithRecord<MeetingRow>;
 export type DecisionRow = DecisionsTable;
 export type DecisionWithRecord = WithRecord<DecisionRow>;
+
+/** Search matches, all of which must hold (see StorageCapabilities.recordContains). */
+type TextMatches = RawBuilder<SqlBool>[] | undefined;
 
 export async function saveMeetingRow(trx: Executor, row: MeetingRow): Promise<void> {
   await trx
@@ -44,10 +48,10 @@ export async function findDecisionRow(executor: Executor, id: string) {
 export async function listMeetings(
   executor: Executor,
   scope: ReadScope,
-  filters: { workingGroupId?: string | undefined },
+  filters: { workingGroupId?: string | undefined; textMatches?: TextMatches },
   page: { limit: number; after?: readonly string[] | undefined },
 ): Promise<MeetingWithRecord[]> {
-  const { workingGroupId } = filters;
+  const { workingGroupId, textMatches } = filters;
   const after = page.after;
   const rows = await executor
     .selectFrom('meetings')
@@ -58,6 +62,9 @@ export async function listMeetings(
     .select(RECORD_COLUMNS)
     .$if(workingGroupId !== undefined, (qb) =>
       qb.where('meetings.working_group_id', '=', workingGroupId ?? ''),
+    )
+    .$if(textMatches !== undefined, (qb) =>
+      (textMatches ?? []).reduce((q, match) => q.where(match), qb),
     )
     .$if(after !== undefined, (qb) => {
       const [date = '', id = ''] = after ?? [];
@@ -79,10 +86,10 @@ export async function listMeetings(
 export async function listDecisions(
   executor: Executor,
   scope: ReadScope,
-  filters: { meetingId?: string | undefined },
+  filters: { meetingId?: string | undefined; textMatches?: TextMatches },
   page: { limit: number; after?: string | undefined },
 ): Promise<DecisionWithRecord[]> {
-  const { meetingId } = filters;
+  const { meetingId, textMatches } = filters;
   const after = page.after;
   const rows = await executor
     .selectFrom('decisions')
@@ -92,6 +99,9 @@ export async function listDecisions(
     .selectAll('decisions')
     .select(RECORD_COLUMNS)
     .$if(meetingId !== undefined, (qb) => qb.where('decisions.meeting_id', '=', meetingId ?? ''))
+    .$if(textMatches !== undefined, (qb) =>
+      (textMatches ?? []).reduce((q, match) => q.where(match), qb),
+    )
     .$if(after !== undefined, (qb) => qb.where('decisions.id', '>', after ?? ''))
     .orderBy('decisions.id')
     .limit(page.limit)

@@ -14,11 +14,13 @@ import {
   organisationsExist,
   pageOf,
   readCoordinationRecord,
-  recordToEdit,
+  recordToChange,
+  searchMatches,
   updateCoordinationRecord,
   type CoordinationDeps,
   type CoordinationError,
   type CoordinationWrite,
+  type WritePurpose,
 } from './coordination.records.js';
 import type { DecisionInput, MeetingInput } from './coordination.schema.js';
 import {
@@ -33,10 +35,13 @@ async function meetingWrite(
   deps: CoordinationDeps,
   input: MeetingInput,
   actor: CurrentUser,
+  purpose: WritePurpose,
 ): Promise<Result<CoordinationWrite, CoordinationError>> {
   const group = await readCoordinationRecord(deps, 'working-group', input.workingGroupId, actor);
   // One answer for unknown and unreadable groups: it must not reveal which.
   if (!group) return fail('unreadable_working_group');
+  // A revoked group keeps its meetings (they may be corrected) but takes no new one.
+  if (purpose === 'create' && group.revoked === 1) return fail('revoked_working_group');
   if (!(await organisationsExist(deps, input.participantOrgIds)))
     return fail('unknown_participant');
   return ok({
@@ -59,7 +64,7 @@ export async function createMeeting(
   actor: CurrentUser,
   origin?: RequestOrigin,
 ): Promise<Result<string, CoordinationError>> {
-  const write = await meetingWrite(deps, input, actor);
+  const write = await meetingWrite(deps, input, actor, 'create');
   if (!write.ok) return write;
   return createCoordinationRecord(deps, 'meeting', write.value, actor, origin);
 }
@@ -71,12 +76,12 @@ export async function updateMeeting(
   actor: CurrentUser,
   origin?: RequestOrigin,
 ): Promise<Result<string, CoordinationError>> {
-  const current = await recordToEdit(deps, 'meeting', id, actor);
+  const current = await recordToChange(deps, 'meeting', id, actor);
   if (!current.ok) return current;
   if (parseBody(current.value.body).workingGroupId !== input.workingGroupId) {
     return fail('working_group_fixed');
   }
-  const write = await meetingWrite(deps, input, actor);
+  const write = await meetingWrite(deps, input, actor, 'update');
   if (!write.ok) return write;
   return updateCoordinationRecord(deps, current.value, write.value, actor, origin);
 }
@@ -85,10 +90,12 @@ async function decisionWrite(
   deps: CoordinationDeps,
   input: DecisionInput,
   actor: CurrentUser,
+  purpose: WritePurpose,
 ): Promise<Result<CoordinationWrite, CoordinationError>> {
   const meeting = await readCoordinationRecord(deps, 'meeting', input.meetingId, actor);
   const meetingRow = meeting ? await findMeetingRow(deps.db, input.meetingId) : undefined;
-  if (!meetingRow) return fail('unreadable_meeting');
+  if (!meeting || !meetingRow) return fail('unreadable_meeting');
+  if (purpose === 'create' && meeting.revoked === 1) return fail('revoked_meeting');
   return ok({
     input,
     body: bodyOf(input),
@@ -108,7 +115,7 @@ export async function createDecision(
   actor: CurrentUser,
   origin?: RequestOrigin,
 ): Promise<Result<string, CoordinationError>> {
-  const write = await decisionWrite(deps, input, actor);
+  const write = await decisionWrite(deps, input, actor, 'create');
   if (!write.ok) return write;
   return createCoordinationRecord(deps, 'decision', write.value, actor, origin);
 }
@@ -120,10 +127,10 @@ export async function updateDecision(
   actor: CurrentUser,
   origin?: RequestOrigin,
 ): Promise<Result<string, CoordinationError>> {
-  const current = await recordToEdit(deps, 'decision', id, actor);
+  const current = await recordToChange(deps, 'decision', id, actor);
   if (!current.ok) return current;
   if (parseBody(current.value.body).meetingId !== input.meetingId) return fail('meeting_fixed');
-  const write = await decisionWrite(deps, input, actor);
+  const write = await decisionWrite(deps, input, actor, 'update');
   if (!write.ok) return write;
   return updateCoordinationRecord(deps, current.value, write.value, actor, origin);
 }
@@ -131,25 +138,31 @@ export async function updateDecision(
 export async function listMeetingsFor(
   deps: CoordinationDeps,
   reader: CurrentUser,
-  filters: { workingGroupId?: string | undefined },
+  filters: { workingGroupId?: string | undefined; q?: string | undefined },
   page: { limit: number; after?: readonly string[] | undefined },
 ) {
-  const rows = await listMeetings(deps.db, readScope(reader), filters, {
-    ...page,
-    limit: page.limit + 1,
-  });
+  const { q, ...rest } = filters;
+  const rows = await listMeetings(
+    deps.db,
+    readScope(reader),
+    { ...rest, textMatches: searchMatches(deps, q, 'meetings') },
+    { ...page, limit: page.limit + 1 },
+  );
   return pageOf(rows, page.limit, reader, (row) => [row.meeting_date, row.id]);
 }
 
 export async function listDecisionsFor(
   deps: CoordinationDeps,
   reader: CurrentUser,
-  filters: { meetingId?: string | undefined },
+  filters: { meetingId?: string | undefined; q?: string | undefined },
   page: { limit: number; after?: string | undefined },
 ) {
-  const rows = await listDecisions(deps.db, readScope(reader), filters, {
-    ...page,
-    limit: page.limit + 1,
-  });
+  const { q, ...rest } = filters;
+  const rows = await listDecisions(
+    deps.db,
+    readScope(reader),
+    { ...rest, textMatches: searchMatches(deps, q, 'decisions') },
+    { ...page, limit: page.limit + 1 },
+  );
   return pageOf(rows, page.limit, reader, (row) => [row.id]);
 }

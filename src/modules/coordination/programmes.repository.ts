@@ -2,6 +2,7 @@
  * The only SQL for the programmes query table: the programme board. Every
  * list applies the sharing policy's read filter.
  */
+import type { RawBuilder, SqlBool } from 'kysely';
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import { readableBy } from '../records/records.repository.js';
@@ -17,6 +18,8 @@ export interface ProgrammeFilters {
   workingGroupId?: string | undefined;
   decisionId?: string | undefined;
   leadOrgId?: string | undefined;
+  /** Search matches, all of which must hold (see StorageCapabilities.recordContains). */
+  textMatches?: RawBuilder<SqlBool>[] | undefined;
 }
 
 export async function saveProgrammeRow(trx: Executor, row: ProgrammeRow): Promise<void> {
@@ -34,7 +37,7 @@ export async function listProgrammes(
   filters: ProgrammeFilters,
   page: { limit: number; after?: readonly string[] | undefined },
 ): Promise<ProgrammeWithRecord[]> {
-  const { kind, status, workingGroupId, decisionId, leadOrgId } = filters;
+  const { kind, status, workingGroupId, decisionId, leadOrgId, textMatches } = filters;
   const after = page.after;
   const rows = await executor
     .selectFrom('programmes')
@@ -52,6 +55,9 @@ export async function listProgrammes(
       qb.where('programmes.decision_id', '=', decisionId ?? ''),
     )
     .$if(leadOrgId !== undefined, (qb) => qb.where('programmes.lead_org_id', '=', leadOrgId ?? ''))
+    .$if(textMatches !== undefined, (qb) =>
+      (textMatches ?? []).reduce((q, match) => q.where(match), qb),
+    )
     .$if(after !== undefined, (qb) => {
       const [start = '', id = ''] = after ?? [];
       return qb.where((eb) =>

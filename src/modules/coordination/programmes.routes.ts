@@ -1,46 +1,19 @@
 /**
- * Programmes over HTTP: the four record routes (create, read, correct,
+ * Programmes over HTTP: the record routes (create, read, correct, revoke,
  * history) through the shared recordRoutes, and the programme board. Thin:
- * the services decide; this file only maps the programme-only outcomes to
- * the error catalogue, naming the field at fault.
+ * the services decide, and coordination.errors.ts words every outcome.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.js';
 import { decodeCursor, encodeCursor } from '../../core/pagination.js';
-import { fail, type Result } from '../../core/result.js';
 import { requirePrincipal } from '../../app/http/request-context.js';
 import { todayOf } from './action-items.service.js';
+import { programmeBoardQuerySchema } from './coordination.query.js';
 import { recordRoutes } from './coordination.record.routes.js';
-import type { CoordinationDeps, CoordinationError } from './coordination.records.js';
+import type { CoordinationDeps } from './coordination.records.js';
 import { presentProgramme, presentProgrammeSummary } from './programmes.presenter.js';
-import { programmeInputSchema, programmeListQuerySchema } from './programmes.schema.js';
-import {
-  createProgramme,
-  listProgrammesFor,
-  updateProgramme,
-  type ProgrammeError,
-} from './programmes.service.js';
-
-const invalid = (path: string, message: string) =>
-  new AppError('VALIDATION_FAILED', { issues: [{ path, message }] });
-
-/**
- * Throws the outcomes whose words are the programme's own, and hands the
- * shared ones back for recordRoutes to map like every other record type's.
- */
-async function asCoordinationResult(
-  written: Promise<Result<string, ProgrammeError>>,
-): Promise<Result<string, CoordinationError>> {
-  const result = await written;
-  if (result.ok) return result;
-  if (result.error === 'unknown_organisation') {
-    throw invalid(result.detail ?? 'leadOrgId', 'names an organisation that does not exist');
-  }
-  if (result.error === 'decision_fixed') {
-    throw invalid('decisionId', 'a programme cannot move to another decision');
-  }
-  return fail(result.error);
-}
+import { programmeInputSchema } from './programmes.schema.js';
+import { createProgramme, listProgrammesFor, updateProgramme } from './programmes.service.js';
 
 export const programmeRoutes: FastifyPluginAsyncZod<{ deps: CoordinationDeps }> = async (
   app,
@@ -53,10 +26,8 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ deps: CoordinationDeps }> 
       key: 'programme',
       noun: 'cooperation programme of a decision',
       body: programmeInputSchema,
-      create: (d, input, actor, origin) =>
-        asCoordinationResult(createProgramme(d, input, actor, origin)),
-      update: (d, id, input, actor, origin) =>
-        asCoordinationResult(updateProgramme(d, id, input, actor, origin)),
+      create: createProgramme,
+      update: updateProgramme,
       present: (record, reader) => presentProgramme(record, reader, todayOf(deps.clock)),
     }),
     { deps },
@@ -69,7 +40,7 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ deps: CoordinationDeps }> 
       schema: {
         tags: ['coordination'],
         summary: 'The programme board: readable programmes by start date',
-        querystring: programmeListQuerySchema,
+        querystring: programmeBoardQuerySchema,
       },
     },
     async (request) => {

@@ -16,12 +16,15 @@ import {
   createCoordinationRecord,
   pageOf,
   readCoordinationRecord,
-  recordToEdit,
+  recordToChange,
+  searchMatches,
   updateCoordinationRecord,
   type CoordinationDeps,
   type CoordinationError,
   type CoordinationWrite,
+  type WritePurpose,
 } from './coordination.records.js';
+import type { ProgrammeBoardQuery } from './coordination.query.js';
 import { findDecisionRow, type DecisionRow } from './meetings.repository.js';
 import { listProgrammes, saveProgrammeRow } from './programmes.repository.js';
 import {
@@ -29,12 +32,8 @@ import {
   type Milestone,
   type ProgrammeDetails,
   type ProgrammeInput,
-  type ProgrammeListQuery,
   type ProgrammeStatus,
 } from './programmes.schema.js';
-
-/** 'unknown_organisation' comes with the path of the field at fault as its detail. */
-export type ProgrammeError = CoordinationError | 'unknown_organisation';
 
 export interface MilestoneProgress {
   overdueMilestones: number;
@@ -113,14 +112,18 @@ async function programmeWrite(
   deps: CoordinationDeps,
   input: ProgrammeInput,
   actor: CurrentUser,
-): Promise<Result<CoordinationWrite, ProgrammeError>> {
+  purpose: WritePurpose,
+): Promise<Result<CoordinationWrite, CoordinationError>> {
   const decision = await readCoordinationRecord(deps, 'decision', input.decisionId, actor);
   const decisionRow = decision ? await findDecisionRow(deps.db, input.decisionId) : undefined;
   // One answer for unknown and unreadable decisions: it must not reveal which.
-  if (!decisionRow) return fail('unreadable_decision');
+  if (!decision || !decisionRow) return fail('unreadable_decision');
+  // A revoked decision keeps its programmes (they may be corrected) but starts no new one.
+  if (purpose === 'create' && decision.revoked === 1) return fail('revoked_decision');
   const refs = organisationReferences(input);
   const known = await existingOrganisationIds(deps.db, [...new Set(refs.map(([, id]) => id))]);
   const unknown = refs.find(([, id]) => !known.has(id));
+  // The detail names the field at fault, for the error's issue path.
   if (unknown) return fail('unknown_organisation', unknown[0]);
   return ok(programmeVersion(input, decisionRow));
 }
@@ -160,8 +163,8 @@ export async function createProgramme(
   input: ProgrammeInput,
   actor: CurrentUser,
   origin?: RequestOrigin,
-): Promise<Result<string, ProgrammeError>> {
-  const write = await programmeWrite(deps, input, actor);
+): Promise<Result<string, CoordinationError>> {
+  const write = await programmeWrite(deps, input, actor, 'create');
   if (!write.ok) return write;
   return createCoordinationRecord(deps, 'programme', write.value, actor, origin);
 }
@@ -172,11 +175,13 @@ export async function updateProgramme(
   input: ProgrammeInput,
   actor: CurrentUser,
   origin?: RequestOrigin,
-): Promise<Result<string, ProgrammeError>> {
-  const current = await recordToEdit(deps, 'programme', id, actor);
+): Promise<Result<string, CoordinationError>> {
+  const current = await recordToChange(deps, 'programme', id, actor);
   if (!current.ok) return current;
-  if (parseBody(current.value.body).decisionId !== input.decisionId) return fail('decision_fixed');
-  const write = await programmeWrite(deps, input, actor);
+  if (parseBody(current.value.body).decisionId !== input.decisionId) {
+    return fail('programme_decision_fixed');
+  }
+  const write = await programmeWrite(deps, input, actor, 'update');
   if (!write.ok) return write;
   return updateCoordinationRecord(deps, current.value, write.value, actor, origin);
 }
@@ -184,12 +189,15 @@ export async function updateProgramme(
 export async function listProgrammesFor(
   deps: CoordinationDeps,
   reader: CurrentUser,
-  filters: Omit<ProgrammeListQuery, 'limit' | 'cursor'>,
+  filters: Omit<ProgrammeBoardQuery, 'limit' | 'cursor'>,
   page: { limit: number; after?: readonly string[] | undefined },
 ) {
-  const rows = await listProgrammes(deps.db, readScope(reader), filters, {
-    ...page,
-    limit: page.limit + 1,
-  });
+  const { q, ...rest } = filters;
+  const rows = await listProgrammes(
+    deps.db,
+    readScope(reader),
+    { ...rest, textMatches: searchMatches(deps, q, 'programmes') },
+    { ...page, limit: page.limit + 1 },
+  );
   return pageOf(rows, page.limit, reader, (row) => [row.start_date, row.id]);
 }

@@ -1,4 +1,5 @@
 /** The only SQL for the working-group query table. Every list applies the sharing policy's read filter. */
+import type { RawBuilder, SqlBool } from 'kysely';
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import { readableBy } from '../records/records.repository.js';
@@ -16,12 +17,19 @@ export async function saveWorkingGroupRow(trx: Executor, row: WorkingGroupRow): 
     .execute();
 }
 
+export interface WorkingGroupFilters {
+  /** Search matches, all of which must hold (see StorageCapabilities.recordContains). */
+  textMatches?: RawBuilder<SqlBool>[] | undefined;
+}
+
 /** By name; `after` is the (name_folded, id) of the last row of the previous page. */
 export async function listWorkingGroups(
   executor: Executor,
   scope: ReadScope,
+  filters: WorkingGroupFilters,
   page: { limit: number; after?: readonly string[] | undefined },
 ): Promise<WorkingGroupWithRecord[]> {
+  const { textMatches } = filters;
   const after = page.after;
   const rows = await executor
     .selectFrom('working_groups')
@@ -30,6 +38,9 @@ export async function listWorkingGroups(
     .where('records.revoked', '=', 0)
     .selectAll('working_groups')
     .select(RECORD_COLUMNS)
+    .$if(textMatches !== undefined, (qb) =>
+      (textMatches ?? []).reduce((q, match) => q.where(match), qb),
+    )
     .$if(after !== undefined, (qb) => {
       const [name = '', id = ''] = after ?? [];
       return qb.where((eb) =>

@@ -11,7 +11,8 @@ import {
   createCoordinationRecord,
   organisationsExist,
   pageOf,
-  recordToEdit,
+  recordToChange,
+  searchMatches,
   updateCoordinationRecord,
   type CoordinationDeps,
   type CoordinationError,
@@ -58,7 +59,7 @@ export async function updateWorkingGroup(
   actor: CurrentUser,
   origin?: RequestOrigin,
 ): Promise<Result<string, CoordinationError>> {
-  const current = await recordToEdit(deps, 'working-group', id, actor);
+  const current = await recordToChange(deps, 'working-group', id, actor);
   if (!current.ok) return current;
   const write = await workingGroupWrite(deps, input);
   if (!write.ok) return write;
@@ -69,11 +70,14 @@ export async function updateWorkingGroup(
 export async function listWorkingGroupsFor(
   deps: CoordinationDeps,
   reader: CurrentUser,
+  filters: { q?: string | undefined },
   page: { limit: number; after?: readonly string[] | undefined },
 ) {
-  const rows = await listWorkingGroups(deps.db, readScope(reader), {
-    ...page,
-    limit: page.limit + 1,
-  });
+  const rows = await listWorkingGroups(
+    deps.db,
+    readScope(reader),
+    { textMatches: searchMatches(deps, filters.q, 'working_groups') },
+    { ...page, limit: page.limit + 1 },
+  );
   return pageOf(rows, page.limit, reader, (row) => [row.name_folded, row.id]);
 }

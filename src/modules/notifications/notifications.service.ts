@@ -53,7 +53,8 @@ async function subjectFor(
 ): Promise<ActionItemSubject | undefined> {
   if (row.subject_type !== 'action-item') return undefined; // a kind this node cannot show: hidden
   const record = await readCoordinationRecord(deps, 'action-item', row.subject_id, reader);
-  if (!record) return undefined;
+  // A revoked item is no longer expected of anyone: its notification goes with it.
+  if (!record || record.revoked === 1) return undefined;
   const body = parseBody(record.body);
   const dueDate = textOf(body.dueDate);
   const status = textOf(body.status);

@@ -185,4 +185,20 @@ describeEachEngine('notifications of overdue action items', (database) => {
     expect(ids).toEqual([...ids].sort().reverse());
     expect((await get(ownerB, '/api/notifications?cursor=bogus')).statusCode).toBe(400);
   });
+
+  it('drops the notification of an item once it is revoked', async () => {
+    analystA = await signIn(t.app, a.username); // sessions have expired since the clock moved on
+    const item = await itemFor(b.orgId, { title: 'Entered by mistake', dueDate: '2026-12-20' });
+    await scan();
+    const titles = async () =>
+      (await get(ownerB, '/api/notifications?limit=100'))
+        .json()
+        .items.map((entry: { subject: { title: string } }) => entry.subject.title);
+    expect(await titles()).toContain('Entered by mistake');
+    const revoked = await send(analystA, 'POST', `/api/action-items/${item}/revoke`, {
+      reason: 'Duplicate',
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(await titles()).not.toContain('Entered by mistake');
+  });
 });
