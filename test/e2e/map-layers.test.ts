@@ -129,7 +129,7 @@ describe.skipIf(skipReason !== undefined)(
       expect(await selected.textContent()).toContain('Convoy ambush risk near Quetta');
       expect(await selected.textContent()).toContain('B2');
       expect(await selected.getByRole('link', { name: 'Open report' }).getAttribute('href')).toBe(
-        `/intel/reports/${id}`,
+        `/intel/${id}`,
       );
       await page.screenshot({ path: join(SCREENSHOTS, '23-map-threat.png') });
 

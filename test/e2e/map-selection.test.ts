@@ -136,7 +136,7 @@ describe.skipIf(skipReason !== undefined)(
       expect(await page.evaluate('document.activeElement.id')).toBe('map-selection-title');
       const link = selected.getByRole('link', { name: 'Open report' });
       expect(await link.isVisible()).toBe(true);
-      expect(await link.getAttribute('href')).toBe(`/intel/reports/${id}`);
+      expect(await link.getAttribute('href')).toBe(`/intel/${id}`);
       await expect
         .poll(() => Number(new URL(page.url()).searchParams.get('lat')), { timeout: 10_000 })
         .toBeCloseTo(25.396, 1);

@@ -113,6 +113,8 @@ describe.skipIf(skipReason !== undefined)(
         'Map',
         'Intelligence',
         'Incidents',
+        'Coordination',
+        'Situation report',
         'Administration',
       ]);
 
@@ -215,6 +217,8 @@ describe.skipIf(skipReason !== undefined)(
         'Map',
         'Intelligence',
         'Incidents',
+        'Coordination',
+        'Situation report',
       ]);
       await page.getByTestId('user-menu-button').click();
       await page.getByRole('button', { name: 'Security' }).click();

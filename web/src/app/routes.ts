@@ -37,6 +37,16 @@ export const ROUTES: readonly AppRoute[] = [
     nav: { label: 'incidents', icon: 'incidents' },
   },
   {
+    path: '/coordination',
+    page: lazy(() => import('../pages/coordination/CoordinationPage')),
+    nav: { label: 'coordination', icon: 'coordination' },
+  },
+  {
+    path: '/sitrep',
+    page: lazy(() => import('../pages/sitrep/SitrepPage')),
+    nav: { label: 'sitrep', icon: 'report' },
+  },
+  {
     path: '/admin',
     page: lazy(() => import('../pages/admin/AdminPage')),
     nav: { label: 'administration', icon: 'admin' },

@@ -1,5 +1,5 @@
 /**
- * The signed-in frame: header (product, node, language, user menu), the side
+ * The signed-in frame: header (product, node, language, notifications, user menu), the side
  * navigation on the inline-start side (left in English and Chinese, right in
  * Urdu) and the page.
  */
@@ -11,6 +11,7 @@ import { ROUTES } from '../app/routes';
 import { hasAnyRole, useSession } from '../app/session';
 import { Icon, Logo } from './icons';
 import { LanguageSelect } from './LanguageSelect';
+import { NotificationBell } from './notifications/NotificationBell';
 import { UserMenu } from './UserMenu';
 
 export function Layout({
@@ -40,6 +41,7 @@ export function Layout({
         </div>
         <div className="topbar-actions">
           <LanguageSelect onSelect={onLocale} />
+          <NotificationBell />
           <UserMenu />
         </div>
       </header>

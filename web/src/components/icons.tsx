@@ -20,6 +20,11 @@ const PATHS = {
   alert: 'M12 4 2.8 19.5h18.4L12 4Zm0 6v4.5m0 2.6v.1',
   close: 'M6 6l12 12M18 6 6 18',
   download: 'M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 19.5h14',
+  coordination:
+    'M8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM2.5 19.5c.5-3 2.8-5 5.5-5s5 2 5.5 5m-1.8-4.2c1-.5 2.1-.8 3.3-.8 2.7 0 5 2 5.5 5',
+  bell: 'M6 16.5V11a6 6 0 1 1 12 0v5.5l1.5 2H4.5l1.5-2Zm4 2.5a2 2 0 0 0 4 0',
+  report:
+    'M7 3h7.5L19 7.5V20a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1Zm7 0v5h5M9 17v-3m3 3v-5m3 5v-2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -8,6 +8,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../api/types';
 import en from './en.json';
+import coordinationEn from './features/coordination.en.json';
+import coordinationUr from './features/coordination.ur.json';
+import coordinationZhHans from './features/coordination.zh-Hans.json';
 import fieldIssuesEn from './features/fieldIssues.en.json';
 import intelEn from './features/intel.en.json';
 import fieldIssuesUr from './features/fieldIssues.ur.json';
@@ -17,9 +20,15 @@ import intelZhHans from './features/intel.zh-Hans.json';
 import mapLayersEn from './features/mapLayers.en.json';
 import mapLayersUr from './features/mapLayers.ur.json';
 import mapLayersZhHans from './features/mapLayers.zh-Hans.json';
+import notificationsEn from './features/notifications.en.json';
+import notificationsUr from './features/notifications.ur.json';
+import notificationsZhHans from './features/notifications.zh-Hans.json';
 import sharingEn from './features/sharing.en.json';
 import sharingUr from './features/sharing.ur.json';
 import sharingZhHans from './features/sharing.zh-Hans.json';
+import sitrepEn from './features/sitrep.en.json';
+import sitrepUr from './features/sitrep.ur.json';
+import sitrepZhHans from './features/sitrep.zh-Hans.json';
 import ur from './ur.json';
 import zhHans from './zh-Hans.json';
 
@@ -30,10 +39,13 @@ import zhHans from './zh-Hans.json';
  */
 const english = {
   ...en,
+  coordination: coordinationEn,
   fieldIssues: fieldIssuesEn,
   intel: intelEn,
   mapLayers: mapLayersEn,
+  notifications: notificationsEn,
   sharing: sharingEn,
+  sitrep: sitrepEn,
 };
 
 export type Catalogue = typeof english;
@@ -43,17 +55,23 @@ const catalogues: Record<Locale, Catalogue> = {
   en: english,
   'zh-Hans': {
     ...zhHans,
+    coordination: coordinationZhHans,
     fieldIssues: fieldIssuesZhHans,
     intel: intelZhHans,
     mapLayers: mapLayersZhHans,
+    notifications: notificationsZhHans,
     sharing: sharingZhHans,
+    sitrep: sitrepZhHans,
   },
   ur: {
     ...ur,
+    coordination: coordinationUr,
     fieldIssues: fieldIssuesUr,
     intel: intelUr,
     mapLayers: mapLayersUr,
+    notifications: notificationsUr,
     sharing: sharingUr,
+    sitrep: sitrepUr,
   },
 };
 

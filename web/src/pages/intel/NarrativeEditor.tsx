@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../api/types';
 import { FieldError } from '../../components/Field';
-import { Markdown } from './markdown';
+import { Markdown } from '../../components/Markdown';
 
 export function NarrativeEditor({
   value,

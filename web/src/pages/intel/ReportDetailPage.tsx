@@ -27,7 +27,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useLoaded, withHistory } from '../../lib/useLoaded';
 import { CorroborationsSection } from './CorroborationsSection';
 import { GradeCode } from './Grading';
-import { Markdown } from './markdown';
+import { Markdown } from '../../components/Markdown';
 import { reportActions } from './permissions';
 import { ReportHistory } from './ReportHistory';
 import { StatusBadge } from './reportLabels';

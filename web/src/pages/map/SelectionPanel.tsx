@@ -82,7 +82,7 @@ function ThreatItem({ area, locale }: { area: ThreatAreaProperties; locale: Loca
       </dl>
       <div className="map-selection-actions">
         <MarkingBadge marking={area.marking} />
-        <Link to={`/intel/reports/${encodeURIComponent(area.id)}`}>
+        <Link to={`/intel/${encodeURIComponent(area.id)}`}>
           {t('mapLayers.selection.openReport')}
         </Link>
       </div>

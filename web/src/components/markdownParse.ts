@@ -1,6 +1,6 @@
 /**
  * Markdown -> blocks -> inlines, as plain data: the parsing half of the
- * narrative renderer (markdown.tsx). Pure, with no React and no HTML.
+ * Markdown renderer (Markdown.tsx). Pure, with no React and no HTML.
  * Searches for a closing delimiter look a bounded distance ahead, so a
  * narrative full of unmatched `*` or `[` still parses in linear-ish time.
  */

@@ -1,5 +1,5 @@
 /**
- * A small Markdown renderer for report narratives that builds React elements
+ * A small Markdown renderer for report narratives and meeting minutes that builds React elements
  * and never HTML text, so nothing a writer types can become markup or script:
  * paragraphs (line breaks kept), headings, lists, block quotes, fenced code,
  * rules, and inline emphasis, strong, code and links. Links are kept only for
