@@ -10,6 +10,7 @@ const BENCHMARKS = [
   'bench/geo.bench.ts',
   'bench/ingest.bench.ts',
   'bench/incidents-query.bench.ts',
+  'bench/sitrep.bench.ts',
   'bench/map-page.bench.ts',
 ];
 

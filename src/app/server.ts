@@ -24,6 +24,7 @@ import { coordinationRoutes } from '../modules/coordination/coordination.routes.
 import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { incidentGeoRoutes } from '../modules/incidents/incidents.geo.routes.js';
 import { incidentExportRoutes } from '../modules/incidents/incidents.export.routes.js';
+import { sitrepRoutes } from '../modules/sitrep/sitrep.routes.js';
 import { adminRoutes } from '../modules/identity/admin.routes.js';
 import { directoryRoutes } from '../modules/identity/directory.routes.js';
 import { authRoutes } from '../modules/identity/auth.routes.js';
@@ -145,6 +146,7 @@ export async function buildServer(
   await app.register(attachmentRoutes, { deps: recordDeps, maxBytes: config.attachmentMaxBytes });
   await app.register(incidentGeoRoutes, { deps: recordDeps });
   await app.register(incidentExportRoutes, { deps: recordDeps });
+  await app.register(sitrepRoutes, { deps: recordDeps });
 
   await app.register(placeRoutes);
 

@@ -10,6 +10,7 @@ import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
 import { registerServe } from './commands/serve.js';
+import { registerSitrep } from './commands/sitrep.js';
 import { registerUser } from './commands/user.js';
 
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerOrg(program);
   registerAudit(program);
   registerImport(program);
+  registerSitrep(program);
   return program;
 }
 

@@ -23,6 +23,8 @@ export interface E2eUser {
 
 export interface E2eServer {
   url: string;
+  /** The node's database, for suites that run a node job (the overdue scan) against it directly. */
+  databaseUrl: string;
   /** A node administrator. */
   admin: E2eUser;
   /** A duty officer of the same organisation, for tests that change their own account (MFA). */
@@ -98,9 +100,10 @@ export async function startE2eServer(): Promise<E2eServer> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const port = await freePort();
+  const databaseUrl = `sqlite:${join(dir, 'tandem.db')}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    TANDEM_DATABASE_URL: `sqlite:${join(dir, 'tandem.db')}`,
+    TANDEM_DATABASE_URL: databaseUrl,
     TANDEM_PORT: String(port),
     TANDEM_HOST: '127.0.0.1',
     TANDEM_ENV: 'development',
@@ -190,5 +193,5 @@ export async function startE2eServer(): Promise<E2eServer> {
     await stop();
     throw error;
   }
-  return { url, admin, officer, analyst, partner, output, stop };
+  return { url, databaseUrl, admin, officer, analyst, partner, output, stop };
 }

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'record.published',
   'record.imported',
   'record.exported',
+  'sitrep.generated',
   'attachment.uploaded',
   'attachment.read',
   'attachment.deleted',

@@ -103,3 +103,21 @@ export async function countIncidentsPerMonth(
     count: Number(row.count),
   }));
 }
+
+/** Counts per event date and marking: a daily series, with what the highest marking behind each day is. */
+export async function countIncidentsPerDayAndMarking(
+  executor: Executor,
+  scope: ReadScope,
+  filters: IncidentFilters,
+): Promise<{ date: string; marking: string; count: number }[]> {
+  const rows = await filtered(executor, scope, filters)
+    .select([
+      'incidents.event_date as date',
+      'incidents.marking as marking',
+      (eb) => eb.fn.countAll<number>().as('count'),
+    ])
+    .groupBy(['incidents.event_date', 'incidents.marking'])
+    .orderBy('incidents.event_date')
+    .execute();
+  return rows.map((row) => ({ date: row.date, marking: row.marking, count: Number(row.count) }));
+}

@@ -167,3 +167,36 @@ export async function findThreatReportForEdit(
     .executeTakeFirst();
   return row ? splitRecord<ThreatReportRow>(row) : undefined;
 }
+
+/**
+ * Published reports that may concern one day: valid at some time in
+ * [from, to), or changed since `from` (a report published that day is among
+ * those; the caller decides by its publication time). Never drafts, never
+ * revoked reports. By id; `after` is the id of the last row of the previous page.
+ */
+export async function listPublishedThreatReportsForDay(
+  executor: Executor,
+  read: ReadScope,
+  day: { from: string; to: string },
+  page: { limit: number; after?: string | undefined },
+): Promise<ThreatReportWithRecord[]> {
+  const after = page.after;
+  const rows = await visible(executor, { read, draftsOf: undefined })
+    .where('threat_reports.status', '=', 'published')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('threat_reports.valid_until', '>=', day.from),
+          eb('threat_reports.valid_from', '<', day.to),
+        ]),
+        eb('records.modified', '>=', day.from),
+      ]),
+    )
+    .$if(after !== undefined, (qb) => qb.where('threat_reports.id', '>', after ?? ''))
+    .selectAll('threat_reports')
+    .select(RECORD_COLUMNS)
+    .orderBy('threat_reports.id')
+    .limit(page.limit)
+    .execute();
+  return rows.map((row) => splitRecord<ThreatReportRow>(row));
+}
