@@ -1,6 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // As in web/vite.config.ts: the web app's unit tests import the shared vocabularies.
+  resolve: {
+    alias: { '@vocabulary': fileURLToPath(new URL('src/core/vocabulary', import.meta.url)) },
+  },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],

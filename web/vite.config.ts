@@ -15,6 +15,10 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   plugins: [react()],
+  // The vocabularies the server validates with, imported as they are (src/core/vocabulary).
+  resolve: {
+    alias: { '@vocabulary': fileURLToPath(new URL('../src/core/vocabulary', import.meta.url)) },
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
@@ -23,6 +27,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     // Inlined assets become data: URLs; keep everything as files so the CSP stays simple.
     assetsInlineLimit: 0,
+    rollupOptions: {
+      output: {
+        // The shared vocabularies are tiny and used everywhere: on their own they stay out of
+        // whichever lazy chunk Rollup would otherwise put them in (MapLibre's, 1 MB).
+        manualChunks: (id) => (id.includes('/src/core/vocabulary/') ? 'vocabulary' : undefined),
+      },
+    },
   },
   server: {
     port: 5173,

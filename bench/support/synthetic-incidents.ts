@@ -4,7 +4,7 @@
  * so that every run stores the same rows. Returned as unvalidated JSON, as
  * a client would send them.
  */
-import { ACLED_EVENT_TYPES, type AcledEventType } from '../../src/modules/incidents/acled.js';
+import { ACLED_EVENT_TYPES, type AcledEventType } from '../../src/core/vocabulary/acled.js';
 
 /** mulberry32: small, fast and good enough to spread points and pick types. */
 export function seededRandom(seed: number): () => number {

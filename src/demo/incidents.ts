@@ -8,7 +8,7 @@
 import { destinationPoint } from '../core/geo/sphere.js';
 import type { CurrentUser } from '../modules/identity/identity.types.js';
 import { readSetting, writeSetting } from '../modules/identity/settings.repository.js';
-import { ACLED_EVENT_TYPES, type AcledEventType } from '../modules/incidents/acled.js';
+import { ACLED_EVENT_TYPES, type AcledEventType } from '../core/vocabulary/acled.js';
 import type { IncidentInput } from '../modules/incidents/incidents.schema.js';
 import { createIncident, type IncidentDeps } from '../modules/incidents/incidents.service.js';
 import { ingestIncidents } from '../modules/incidents/ingest.service.js';

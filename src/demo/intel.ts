@@ -12,7 +12,7 @@ import { readSetting, writeSetting } from '../modules/identity/settings.reposito
 import { createThreatActor } from '../modules/intel/actors.service.js';
 import type { IntelDeps } from '../modules/intel/intel.records.js';
 import type { ThreatArea, ThreatReportInput } from '../modules/intel/intel.schema.js';
-import type { TargetType } from '../modules/intel/intel.vocabulary.js';
+import type { TargetType } from '../core/vocabulary/intel.js';
 import { publishThreatReport } from '../modules/intel/reports.lifecycle.service.js';
 import { createThreatReport } from '../modules/intel/reports.write.service.js';
 import { DEMO_PLACES, DEMO_ROUTES, DEMO_SITES } from './geography.js';

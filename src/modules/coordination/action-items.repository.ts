@@ -7,7 +7,7 @@ import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import { readableBy } from '../records/records.repository.js';
 import { RECORD_COLUMNS, splitRecord, type WithRecord } from '../records/records.joined.js';
-import { CLOSED_STATUSES } from './coordination.schema.js';
+import { CLOSED_STATUSES } from '../../core/vocabulary/coordination.js';
 import type { ActionItemsTable } from './coordination.tables.js';
 
 export type ActionItemRow = ActionItemsTable;

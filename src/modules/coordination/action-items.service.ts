@@ -27,12 +27,8 @@ import {
   type CoordinationWrite,
   type WritePurpose,
 } from './coordination.records.js';
-import {
-  CLOSED_STATUSES,
-  type ActionItemInput,
-  type ActionItemStatus,
-  type ProgressNote,
-} from './coordination.schema.js';
+import { CLOSED_STATUSES, type ActionItemStatus } from '../../core/vocabulary/coordination.js';
+import type { ActionItemInput, ProgressNote } from './coordination.schema.js';
 import type { ActionItemListQuery } from './coordination.query.js';
 import { findDecisionRow, type DecisionRow } from './meetings.repository.js';
 

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { recordIdSchema } from '../intel/intel.schema.js';
-import { ACTION_ITEM_STATUSES, organisationIdSchema } from './coordination.schema.js';
+import { ACTION_ITEM_STATUSES } from '../../core/vocabulary/coordination.js';
+import { organisationIdSchema } from './coordination.schema.js';
 import { programmeListQuerySchema } from './programmes.schema.js';
 
 const paging = {

@@ -5,6 +5,7 @@
  * from the records module so that every shareable record accepts them alike.
  */
 import { z } from 'zod';
+import { ACTION_ITEM_STATUSES } from '../../core/vocabulary/coordination.js';
 import { recordIdSchema } from '../intel/intel.schema.js';
 import { sharingInputSchema } from '../records/sharing.schema.js';
 
@@ -16,11 +17,6 @@ export const COORDINATION_TYPES = [
   'programme',
 ] as const;
 export type CoordinationType = (typeof COORDINATION_TYPES)[number];
-
-export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'blocked', 'done', 'dropped'] as const;
-export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
-/** Statuses after which an item is no longer expected, so never overdue. */
-export const CLOSED_STATUSES: readonly ActionItemStatus[] = ['done', 'dropped'];
 
 export const MAX_MINUTES_CHARS = 50_000;
 

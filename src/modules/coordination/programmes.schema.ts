@@ -7,28 +7,10 @@
  * service's to check.
  */
 import { z } from 'zod';
+import { PROGRAMME_KINDS, PROGRAMME_STATUSES } from '../../core/vocabulary/coordination.js';
 import { recordIdSchema } from '../intel/intel.schema.js';
 import { sharingInputSchema } from '../records/sharing.schema.js';
 import { organisationIdSchema } from './coordination.schema.js';
-
-export const PROGRAMME_KINDS = [
-  'equipment_transfer',
-  'training',
-  'exchange',
-  'border_cooperation',
-] as const;
-export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
-
-export const PROGRAMME_STATUSES = [
-  'planned',
-  'in_progress',
-  'completed',
-  'suspended',
-  'cancelled',
-] as const;
-export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
-/** Statuses after which nothing more is expected, so no milestone is overdue nor next. */
-export const CLOSED_PROGRAMME_STATUSES: readonly ProgrammeStatus[] = ['completed', 'cancelled'];
 
 const date = z.iso.date();
 const label = (max: number) => z.string().trim().min(1).max(max);

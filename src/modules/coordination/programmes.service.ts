@@ -29,11 +29,9 @@ import { findDecisionRow, type DecisionRow } from './meetings.repository.js';
 import { listProgrammes, saveProgrammeRow } from './programmes.repository.js';
 import {
   CLOSED_PROGRAMME_STATUSES,
-  type Milestone,
-  type ProgrammeDetails,
-  type ProgrammeInput,
   type ProgrammeStatus,
-} from './programmes.schema.js';
+} from '../../core/vocabulary/coordination.js';
+import type { Milestone, ProgrammeDetails, ProgrammeInput } from './programmes.schema.js';
 
 export interface MilestoneProgress {
   overdueMilestones: number;

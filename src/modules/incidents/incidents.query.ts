@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { geoJsonLineStringSchema, MAX_COVER_RADIUS_KM } from '../../core/geo/index.js';
 import { TLP_MARKINGS } from '../../core/policy/types.js';
-import { EVENT_TYPES, SUB_EVENT_TYPES } from './acled.js';
+import { EVENT_TYPES, SUB_EVENT_TYPES } from '../../core/vocabulary/acled.js';
 import type { IncidentFilters } from './incidents.repository.js';
 import type { StorageCapabilities } from '../../storage/capabilities.js';
 

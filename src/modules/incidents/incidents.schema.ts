@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { LOCALES } from '../identity/identity.schema.js';
 import { sharingInputSchema } from '../records/sharing.schema.js';
-import { EVENT_TYPES, GEO_PRECISIONS, isSubEventOf, SUB_EVENT_TYPES } from './acled.js';
+import {
+  EVENT_TYPES,
+  GEO_PRECISIONS,
+  isSubEventOf,
+  SUB_EVENT_TYPES,
+} from '../../core/vocabulary/acled.js';
 
 const country = z
   .string()

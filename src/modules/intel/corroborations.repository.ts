@@ -8,7 +8,7 @@ import type { Executor } from '../../storage/executor.js';
 import { readableBy } from '../records/records.repository.js';
 import { RECORD_COLUMNS, splitRecord, type WithRecord } from '../records/records.joined.js';
 import type { CorroborationsTable } from './intel.tables.js';
-import { CORROBORATION_KINDS, type CorroborationKind } from './intel.vocabulary.js';
+import { CORROBORATION_KINDS, type CorroborationKind } from '../../core/vocabulary/intel.js';
 
 export type CorroborationRow = CorroborationsTable;
 export type CorroborationWithRecord = WithRecord<CorroborationRow>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { geoJsonPolygonSchema, latLonSchema } from '../../core/geo/index.js';
 import { LOCALES } from '../identity/identity.schema.js';
-import { SUB_EVENT_TYPES } from '../incidents/acled.js';
+import { SUB_EVENT_TYPES } from '../../core/vocabulary/acled.js';
 import { sharingInputSchema } from '../records/sharing.schema.js';
 import {
   CORROBORATION_KINDS,
@@ -17,7 +17,7 @@ import {
   SOPHISTICATION,
   SOURCE_RELIABILITY,
   TARGET_TYPES,
-} from './intel.vocabulary.js';
+} from '../../core/vocabulary/intel.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 export const recordIdSchema = (...types: string[]) =>

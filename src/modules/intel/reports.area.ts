@@ -13,7 +13,7 @@ import {
 } from '../../core/geo/index.js';
 import type { ThreatReportRow } from './reports.repository.js';
 import type { ThreatArea, ThreatReportInput } from './intel.schema.js';
-import type { ReportStatus } from './intel.vocabulary.js';
+import type { ReportStatus } from '../../core/vocabulary/intel.js';
 
 export function areaCentre(area: ThreatArea): LatLon {
   if (area.kind === 'circle') return { lat: area.lat, lon: area.lon };

@@ -13,7 +13,7 @@ import type { CurrentUser, RequestOrigin } from '../identity/identity.types.js';
 import { storeRecordVersion, toShareable } from '../records/records.repository.js';
 import { nextModified } from '../records/versions.js';
 import { actorOf, nextVersionOf, parseBody, sharingOf, type IntelDeps } from './intel.records.js';
-import type { ReportStatus } from './intel.vocabulary.js';
+import type { ReportStatus } from '../../core/vocabulary/intel.js';
 import {
   findThreatReportForEdit,
   setThreatReportStatus,

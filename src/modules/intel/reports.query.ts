@@ -7,7 +7,7 @@ import {
   REPORT_STATUSES,
   SOURCE_RELIABILITY,
   TARGET_TYPES,
-} from './intel.vocabulary.js';
+} from '../../core/vocabulary/intel.js';
 
 /** `A,B` -> ['A', 'B']: a short list in one query parameter. */
 const commaList = z

@@ -13,7 +13,7 @@ import type { Database } from '../../storage/schema.js';
 import { readableBy } from '../records/records.repository.js';
 import { RECORD_COLUMNS, splitRecord, type WithRecord } from '../records/records.joined.js';
 import type { ThreatReportsTable } from './intel.tables.js';
-import type { ReportStatus } from './intel.vocabulary.js';
+import type { ReportStatus } from '../../core/vocabulary/intel.js';
 
 export type ThreatReportRow = ThreatReportsTable;
 export type ThreatReportWithRecord = WithRecord<ThreatReportRow>;

@@ -24,7 +24,7 @@ import {
   type IntelDeps,
 } from './intel.records.js';
 import type { ThreatReportInput } from './intel.schema.js';
-import type { ReportStatus } from './intel.vocabulary.js';
+import type { ReportStatus } from '../../core/vocabulary/intel.js';
 import { reportRow } from './reports.area.js';
 import { findThreatReportForEdit, saveThreatReportRow } from './reports.repository.js';
 

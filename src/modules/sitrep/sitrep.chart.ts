@@ -5,7 +5,7 @@
  * SQL under the incidents repository's read filter.
  */
 import { readScope } from '../../core/policy/index.js';
-import { EVENT_TYPES } from '../incidents/acled.js';
+import { EVENT_TYPES } from '../../core/vocabulary/acled.js';
 import { countIncidentsPerDayAndMarking } from '../incidents/incidents.geo.repository.js';
 import { countIncidentsByType } from '../incidents/incidents.repository.js';
 import { weekOf } from './sitrep.schema.js';

@@ -5,8 +5,8 @@
  * printed as it was written. Numbers and dates stay in Western digits and
  * ISO form in every language, as in the ministries' own reports.
  */
-import type { AcledEventType } from '../incidents/acled.js';
-import type { ActionItemStatus } from '../coordination/coordination.schema.js';
+import type { AcledEventType } from '../../core/vocabulary/acled.js';
+import type { ActionItemStatus } from '../../core/vocabulary/coordination.js';
 import type { SitrepLanguage } from './sitrep.schema.js';
 
 export interface SitrepTexts {

@@ -10,8 +10,10 @@ import { ApiError, apiRequest, CLIENT_ERROR_CODES, type ApiIssue } from './clien
 import type { TlpMarking } from './incidents';
 import type { Page } from './types';
 
-export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'blocked', 'done', 'dropped'] as const;
-export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+import type { ActionItemStatus } from '@vocabulary/coordination';
+
+// The server's own vocabulary (src/core/vocabulary/coordination.ts).
+export { ACTION_ITEM_STATUSES, type ActionItemStatus } from '@vocabulary/coordination';
 
 /** The sharing fields and who wrote the record, as every coordination presenter adds them. */
 export interface CoordinationSharing {

@@ -7,48 +7,34 @@ import { apiRequest, exportUrl, type ExportFormat } from './client';
 import type { TlpMarking } from './incidents';
 import type { Locale, Page } from './types';
 
-/** Admiralty grading: A completely reliable … F reliability cannot be judged. */
-export const SOURCE_RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export type SourceReliability = (typeof SOURCE_RELIABILITY)[number];
-/** 1 confirmed by other sources … 6 truth cannot be judged. */
-export const INFORMATION_CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
-export type InformationCredibility = (typeof INFORMATION_CREDIBILITY)[number];
+import type {
+  CorroborationKind,
+  InformationCredibility,
+  Motivation,
+  ReportStatus,
+  Sophistication,
+  SourceReliability,
+  TargetType,
+} from '@vocabulary/intel';
 
-export const TARGET_TYPES = ['site', 'route', 'personnel'] as const;
-export type TargetType = (typeof TARGET_TYPES)[number];
-export const REPORT_STATUSES = ['draft', 'published', 'revoked'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export const CORROBORATION_KINDS = ['confirm', 'deny', 'additional_detail'] as const;
-export type CorroborationKind = (typeof CORROBORATION_KINDS)[number];
-
-/** STIX 2.1 threat-actor-sophistication-ov. */
-export const SOPHISTICATION = [
-  'none',
-  'minimal',
-  'intermediate',
-  'advanced',
-  'expert',
-  'innovator',
-  'strategic',
-] as const;
-export type Sophistication = (typeof SOPHISTICATION)[number];
-/** STIX 2.1 attack-motivation-ov. */
-export const MOTIVATION = [
-  'accidental',
-  'coercion',
-  'dominance',
-  'ideology',
-  'notoriety',
-  'organizational-gain',
-  'personal-gain',
-  'personal-satisfaction',
-  'revenge',
-  'unpredictable',
-] as const;
-export type Motivation = (typeof MOTIVATION)[number];
-
-/** The largest circle a report may cover: wider threats go in a polygon. */
-export const MAX_AREA_RADIUS_KM = 500;
+// The vocabularies are the server's own (src/core/vocabulary/intel.ts).
+export {
+  CORROBORATION_KINDS,
+  INFORMATION_CREDIBILITY,
+  MAX_AREA_RADIUS_KM,
+  MOTIVATION,
+  REPORT_STATUSES,
+  SOPHISTICATION,
+  SOURCE_RELIABILITY,
+  TARGET_TYPES,
+  type CorroborationKind,
+  type InformationCredibility,
+  type Motivation,
+  type ReportStatus,
+  type Sophistication,
+  type SourceReliability,
+  type TargetType,
+} from '@vocabulary/intel';
 
 /** GeoJSON positions are [longitude, latitude]. */
 export type Position = [number, number];

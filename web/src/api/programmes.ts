@@ -14,22 +14,15 @@ import {
 } from './coordination';
 import type { Page } from './types';
 
-export const PROGRAMME_KINDS = [
-  'equipment_transfer',
-  'training',
-  'exchange',
-  'border_cooperation',
-] as const;
-export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+import type { ProgrammeKind, ProgrammeStatus } from '@vocabulary/coordination';
 
-export const PROGRAMME_STATUSES = [
-  'planned',
-  'in_progress',
-  'completed',
-  'suspended',
-  'cancelled',
-] as const;
-export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+// The server's own vocabulary (src/core/vocabulary/coordination.ts).
+export {
+  PROGRAMME_KINDS,
+  PROGRAMME_STATUSES,
+  type ProgrammeKind,
+  type ProgrammeStatus,
+} from '@vocabulary/coordination';
 
 export interface Milestone {
   title: string;
