@@ -17,6 +17,8 @@ export interface Storage {
   readonly engine: EngineName;
   readonly db: Kysely<Database>;
   readonly capabilities: StorageCapabilities;
+  /** The PostgreSQL schema this storage works in, when one was named (tests give each file its own). */
+  readonly schema?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -35,5 +37,5 @@ export function openStorage(url: string, options: PostgresOptions = {}): Storage
   }
   const db = new Kysely<Database>({ dialect: postgresDialect(url, options) });
   const capabilities = postgresCapabilities;
-  return { engine, db, capabilities, close: () => db.destroy() };
+  return { engine, db, capabilities, schema: options.schema, close: () => db.destroy() };
 }

@@ -35,6 +35,9 @@ function withCapabilities(capabilities: StorageCapabilities): Record<string, Mig
 export async function migrateToLatest(storage: Storage): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db: storage.db,
+    // Kysely looks for its own tables in every schema unless told which: with several
+    // schemas in one database (a test file each), another schema's tables would count.
+    ...(storage.schema ? { migrationTableSchema: storage.schema } : {}),
     provider: { getMigrations: () => Promise.resolve(withCapabilities(storage.capabilities)) },
   });
   const result = await migrator.migrateToLatest();
