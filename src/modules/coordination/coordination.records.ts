@@ -41,6 +41,7 @@ import {
   existingOrganisationIds,
   findCoordinationRecordForEdit,
   findReadableCoordinationRecord,
+  findReadableCoordinationRecords,
 } from './coordination.repository.js';
 import type { CoordinationType } from './coordination.schema.js';
 
@@ -95,6 +96,19 @@ export async function readCoordinationRecord(
   const found = await findReadableCoordinationRecord(deps.db, readScope(reader), type, id);
   // The SQL filter equals canRead; asking the policy again keeps this path honest.
   return found && canRead(reader, toShareable(found)) ? found : undefined;
+}
+
+/** Those of `ids` the reader may read (SQL read filter, then canRead), keyed by id. */
+export async function readCoordinationRecords(
+  deps: ReadDeps,
+  type: CoordinationType,
+  ids: readonly string[],
+  reader: CurrentUser,
+): Promise<Map<string, RecordRow>> {
+  const found = await findReadableCoordinationRecords(deps.db, readScope(reader), type, ids);
+  return new Map(
+    found.filter((row) => canRead(reader, toShareable(row))).map((row) => [row.id, row]),
+  );
 }
 
 /** Every version the reader may read: the current one must be readable, and each old one under its own marking. */

@@ -42,6 +42,23 @@ export async function findReadableCoordinationRecord(
     .executeTakeFirst();
 }
 
+/** Those of `ids` this reader may read, in one query (lists of references: notifications). */
+export async function findReadableCoordinationRecords(
+  executor: Executor,
+  scope: ReadScope,
+  type: CoordinationType,
+  ids: readonly string[],
+): Promise<RecordRow[]> {
+  if (ids.length === 0) return [];
+  return executor
+    .selectFrom('records')
+    .select(RECORD_ROW_COLUMNS)
+    .where('records.id', 'in', [...new Set(ids)])
+    .where('records.type', '=', type)
+    .where(readableBy(scope))
+    .execute();
+}
+
 /** The record whatever the reader: for the originator's edit checks only, never for presenting. */
 export async function findCoordinationRecordForEdit(
   executor: Executor,

@@ -9,14 +9,14 @@ import { fail, ok, type Result } from '../../core/result.js';
 import type { Executor } from '../../storage/executor.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { isOverdue, todayOf } from '../coordination/action-items.service.js';
-import { readCoordinationRecord } from '../coordination/coordination.records.js';
+import { readCoordinationRecords } from '../coordination/coordination.records.js';
 import type { CurrentUser } from '../identity/identity.types.js';
+import type { RecordRow } from '../records/records.repository.js';
 import { parseBody } from '../intel/intel.records.js';
 import {
   findNotificationOf,
   listNotificationsOf,
   markNotificationsRead,
-  type NotificationRow,
   type NotificationWithRead,
 } from './notifications.repository.js';
 
@@ -45,16 +45,7 @@ export interface VisibleNotification {
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** The subject as this reader may see it, or undefined when they may not. */
-async function subjectFor(
-  deps: NotificationDeps,
-  row: NotificationRow,
-  reader: CurrentUser,
-): Promise<ActionItemSubject | undefined> {
-  if (row.subject_type !== 'action-item') return undefined; // a kind this node cannot show: hidden
-  const record = await readCoordinationRecord(deps, 'action-item', row.subject_id, reader);
-  // A revoked item is no longer expected of anyone: its notification goes with it.
-  if (!record || record.revoked === 1) return undefined;
+function actionItemSubject(record: RecordRow, today: string): ActionItemSubject {
   const body = parseBody(record.body);
   const dueDate = textOf(body.dueDate);
   const status = textOf(body.status);
@@ -65,19 +56,32 @@ async function subjectFor(
     dueDate,
     status,
     ownerOrgId: textOf(body.ownerOrgId),
-    overdue: isOverdue({ dueDate, status }, todayOf(deps.clock)),
+    overdue: isOverdue({ dueDate, status }, today),
   };
 }
 
+/**
+ * The notifications whose subject this reader may read now, with what the
+ * subject shows; the subjects are read in one query through the policy. A
+ * subject of a kind this node cannot show, unreadable, or revoked (no longer
+ * expected of anyone) hides its notification.
+ */
 async function visibleOf(
   deps: NotificationDeps,
   rows: readonly NotificationWithRead[],
   reader: CurrentUser,
 ): Promise<VisibleNotification[]> {
+  const itemIds = rows
+    .filter((row) => row.subject_type === 'action-item')
+    .map((row) => row.subject_id);
+  const items = await readCoordinationRecords(deps, 'action-item', itemIds, reader);
+  const today = todayOf(deps.clock);
   const visible: VisibleNotification[] = [];
   for (const row of rows) {
-    const subject = await subjectFor(deps, row, reader);
-    if (subject) visible.push({ row, subject });
+    const record = row.subject_type === 'action-item' ? items.get(row.subject_id) : undefined;
+    if (record && record.revoked !== 1) {
+      visible.push({ row, subject: actionItemSubject(record, today) });
+    }
   }
   return visible;
 }
@@ -118,7 +122,9 @@ export async function markReadFor(
 ): Promise<Result<void, 'not_found'>> {
   const row = await findNotificationOf(deps.db, id, reader.orgId);
   // Another organisation's notification, or one whose subject this reader may not read: not found.
-  if (!row || !(await subjectFor(deps, row, reader))) return fail('not_found');
+  if (!row || (await visibleOf(deps, [{ ...row, read_at: null }], reader)).length === 0) {
+    return fail('not_found');
+  }
   await markNotificationsRead(deps.db, [id], reader.userId, isoNow(deps.clock));
   return ok(undefined);
 }
