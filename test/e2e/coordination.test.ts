@@ -109,6 +109,13 @@ describe.skipIf(skipReason !== undefined)(
       // The group from the list, then its meeting.
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
       await nav.getByRole('link', { name: 'Coordination' }).click();
+      // The server's search finds a group by a word of its description, and says when none matches.
+      const search = page.getByRole('searchbox', { name: 'Search working groups' });
+      await search.fill('hydropower');
+      await page.getByTestId('working-groups-table').getByRole('link', { name: GROUP }).waitFor();
+      await search.fill('nothing-of-the-kind');
+      await page.getByText('No working group matches the search.').waitFor();
+      await search.fill('');
       await page.getByTestId('working-groups-table').getByRole('link', { name: GROUP }).click();
       await page.getByRole('heading', { name: GROUP, level: 1 }).waitFor();
       await page.getByText(server.partner.organisationName).first().waitFor();

@@ -175,8 +175,9 @@ export const actionItems = recordCalls<ActionItemInput, ActionItem>(
   'actionItem',
 );
 
+/** `q`: words that must all appear in a group's name or description (the server's search). */
 export function listWorkingGroups(
-  page: Paging,
+  page: Paging & { q?: string },
   signal?: AbortSignal,
 ): Promise<Page<WorkingGroupSummary>> {
   return apiRequest('GET', '/api/working-groups', { query: { ...page }, signal });

@@ -8,7 +8,10 @@ import { Spinner } from './Notice';
 export function BackLink({ to, label }: { to: string; label: string }) {
   return (
     <Link to={to} className="back-link">
-      ← {label}
+      <span className="back-link-arrow" aria-hidden="true">
+        ←
+      </span>{' '}
+      {label}
     </Link>
   );
 }

@@ -1,6 +1,10 @@
-/** The joint working groups the user may read, searched by name. */
-import { useCallback, useState } from 'react';
+/**
+ * The joint working groups the user may read. Searching asks the server,
+ * which looks in names and descriptions in every script the node holds.
+ */
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listWorkingGroups, type WorkingGroupSummary } from '../../api/coordination';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { ListTable } from '../../components/ListTable';
@@ -23,9 +27,10 @@ export default function WorkingGroupListPage() {
   const directory = useOrganisationDirectory();
   const groups = useWorkingGroups();
   const [q, setQ] = useState('');
-  const onSearch = useCallback((text: string) => setQ(text), []);
-  const words = q.toLocaleLowerCase();
-  const shown = groups.items.filter((group) => group.name.toLocaleLowerCase().includes(words));
+  const onSearch = useCallback((text: string) => setQ(text.trim()), []);
+  const found = useGroupSearch(q);
+  const list = q === '' ? groups : found;
+  const shown = list.items;
   const writer = canWriteCoordination(user);
   const newGroup = { to: '/coordination/groups/new', label: t('coordination.groups.new') };
 
@@ -42,8 +47,8 @@ export default function WorkingGroupListPage() {
       </div>
       <DirectoryWarning directory={directory} />
       <ListTable
-        list={{ status: groups.status, items: shown, error: groups.error }}
-        onRetry={groups.reload}
+        list={{ status: list.status, items: shown, error: list.error }}
+        onRetry={list.reload}
         testId="working-groups-table"
         caption={t('coordination.groups.title')}
         columns={[
@@ -99,4 +104,38 @@ export default function WorkingGroupListPage() {
       </ListTable>
     </div>
   );
+}
+
+interface GroupSearch {
+  status: 'loading' | 'ready' | 'error';
+  items: WorkingGroupSummary[];
+  error: unknown;
+  reload: () => void;
+}
+
+/** The groups the server finds for `q` (the API needs 2 characters at least; one finds nothing). */
+function useGroupSearch(q: string): GroupSearch {
+  const [state, setState] = useState<Omit<GroupSearch, 'reload'>>({
+    status: 'ready',
+    items: [],
+    error: undefined,
+  });
+  const [attempt, setAttempt] = useState(0);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  useEffect(() => {
+    if (q.length < 2) {
+      setState({ status: 'ready', items: [], error: undefined });
+      return;
+    }
+    const controller = new AbortController();
+    setState((current) => ({ ...current, status: 'loading' }));
+    listWorkingGroups({ limit: 200, cursor: null, q }, controller.signal).then(
+      (page) => setState({ status: 'ready', items: page.items, error: undefined }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'error', items: [], error });
+      },
+    );
+    return () => controller.abort();
+  }, [q, attempt]);
+  return { ...state, reload };
 }
