@@ -7,6 +7,7 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import {
+  CHANGE_COLUMNS,
   INCIDENT_COLUMNS,
   RECORD_COLUMNS,
   RELEASE_COLUMNS,
@@ -21,6 +22,7 @@ const TABLES = [
   ['record_releases', RELEASE_COLUMNS, 'releases'],
   ['record_search', SEARCH_COLUMNS, 'search'],
   ['incidents', INCIDENT_COLUMNS, 'incidents'],
+  ['record_changes', CHANGE_COLUMNS, 'changes'],
 ] as const;
 
 function insertSql(

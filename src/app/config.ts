@@ -26,6 +26,15 @@ const configSchema = z.object({
     .min(1)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** A movement that misses a check-in by this long raises its L1 alarm. */
+  TANDEM_CHECKIN_GRACE_MINUTES: z.coerce.number().min(0).max(240).default(10),
+  /** An unacknowledged alarm reaches L2 this long after L1, and L3 this long after L2. */
+  TANDEM_ALARM_L2_AFTER_MINUTES: z.coerce.number().min(0).max(1440).default(15),
+  TANDEM_ALARM_L3_AFTER_MINUTES: z.coerce.number().min(0).max(1440).default(15),
+  /** An alert nobody acknowledged escalates after this long. */
+  TANDEM_ALERT_ESCALATE_AFTER_MINUTES: z.coerce.number().min(1).max(1440).default(15),
+  /** How often the scheduler looks for due deadlines (it is also woken when one is written). */
+  TANDEM_SCHEDULER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
 });
 
 export interface Config {
@@ -41,7 +50,25 @@ export interface Config {
   /** Cookies carry Secure outside development (browsers accept them on http://localhost too). */
   secureCookies: boolean;
   attachmentMaxBytes: number;
+  protection: ProtectionSettings;
 }
+
+/** Timings of check-ins, alarms and alerts (minutes) and the scheduler's poll (ms). */
+export interface ProtectionSettings {
+  checkinGraceMinutes: number;
+  alarmL2AfterMinutes: number;
+  alarmL3AfterMinutes: number;
+  alertEscalateAfterMinutes: number;
+  schedulerPollMs: number;
+}
+
+export const DEFAULT_PROTECTION_SETTINGS: ProtectionSettings = {
+  checkinGraceMinutes: 10,
+  alarmL2AfterMinutes: 15,
+  alarmL3AfterMinutes: 15,
+  alertEscalateAfterMinutes: 15,
+  schedulerPollMs: 1_000,
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
@@ -64,5 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TANDEM_TRUST_PROXY === 'true',
     secureCookies: c.TANDEM_ENV !== 'development',
     attachmentMaxBytes: c.TANDEM_ATTACHMENT_MAX_BYTES,
+    protection: {
+      checkinGraceMinutes: c.TANDEM_CHECKIN_GRACE_MINUTES,
+      alarmL2AfterMinutes: c.TANDEM_ALARM_L2_AFTER_MINUTES,
+      alarmL3AfterMinutes: c.TANDEM_ALARM_L3_AFTER_MINUTES,
+      alertEscalateAfterMinutes: c.TANDEM_ALERT_ESCALATE_AFTER_MINUTES,
+      schedulerPollMs: c.TANDEM_SCHEDULER_POLL_MS,
+    },
   };
 }

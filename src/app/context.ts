@@ -12,6 +12,7 @@ import {
   type IdentitySettings,
 } from '../modules/identity/identity.types.js';
 import { readSetting } from '../modules/identity/settings.repository.js';
+import { createLiveBus, type LiveBus } from '../modules/live/live.bus.js';
 import type { Config } from './config.js';
 
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   clock: Clock;
   audit: AuditLog;
   identity: IdentityDeps;
+  /** Live events for open browsers (alerts, alarms, movements); in-process fan-out. */
+  live: LiveBus;
   nodeName(): Promise<string>;
 }
 
@@ -46,6 +49,7 @@ export function createAppContext(
     clock,
     audit,
     identity,
+    live: createLiveBus(),
     async nodeName() {
       return config.nodeName ?? (await readSetting(storage.db, 'node_name')) ?? 'Tandem node';
     },

@@ -34,6 +34,33 @@ export const ERRORS = {
     message:
       'Only PDF, PNG, JPEG, WebP and GIF files can be attached, and their type and name must match their content.',
   },
+  // Protection: sites, movements, alarms, alerts.
+  MOVEMENT_TRANSITION_REFUSED: {
+    status: 409,
+    message: 'The movement cannot make that change in its current state.',
+  },
+  SELF_APPROVAL_REFUSED: {
+    status: 403,
+    message: 'A movement must be approved by someone other than the person who requested it.',
+  },
+  APPROVER_ROLE_REQUIRED: {
+    status: 403,
+    message: 'Only a duty officer may approve a movement at this risk level.',
+  },
+  SECOND_APPROVER_REQUIRED: {
+    status: 409,
+    message:
+      'You have already approved this movement; a critical movement needs a second, different approver.',
+  },
+  CHECKIN_REFUSED: {
+    status: 409,
+    message: 'The movement is not under way, so it takes no check-ins.',
+  },
+  ALREADY_ACKNOWLEDGED: { status: 409, message: 'This has already been acknowledged.' },
+  WEBHOOK_URL_REFUSED: {
+    status: 400,
+    message: 'A webhook address must be https (plain http only to this machine).',
+  },
   TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many attempts. Wait a while and try again.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Slow down.' },
   INTERNAL: { status: 500, message: 'Something went wrong. The error has been logged.' },

@@ -2,6 +2,27 @@
  * The whole database as Kysely sees it. Each module owns the row types of its
  * tables (`<module>.tables.ts`); this file only puts them together.
  */
+import type { AlarmsTable } from '../modules/alarms/alarms.tables.js';
+import type {
+  AlertRecipientsTable,
+  AlertsTable,
+  WebhookDeliveriesTable,
+  WebhooksTable,
+} from '../modules/alerts/alerts.tables.js';
+import type { GeofenceCellsTable } from '../modules/geofences/geofences.tables.js';
+import type {
+  MovementApprovalsTable,
+  MovementCheckinsTable,
+  MovementManifestTable,
+  MovementsTable,
+  MovementTransitionsTable,
+} from '../modules/movements/movements.tables.js';
+import type { DeadlinesTable } from '../modules/scheduler/scheduler.tables.js';
+import type {
+  SiteContactsTable,
+  SiteHeadcountsTable,
+  SitesTable,
+} from '../modules/sites/sites.tables.js';
 import type { AttachmentsTable } from '../modules/attachments/attachments.tables.js';
 import type { AuditHeadTable, AuditLogTable } from '../modules/audit/audit.tables.js';
 import type {
@@ -31,6 +52,7 @@ import type {
   UsersTable,
 } from '../modules/identity/identity.tables.js';
 import type {
+  RecordChangesTable,
   RecordReleasesTable,
   RecordSearchTable,
   RecordsTable,
@@ -51,6 +73,7 @@ export interface Database {
   record_releases: RecordReleasesTable;
   record_versions: RecordVersionsTable;
   record_search: RecordSearchTable;
+  record_changes: RecordChangesTable;
   incidents: IncidentsTable;
   threat_actors: ThreatActorsTable;
   threat_reports: ThreatReportsTable;
@@ -63,4 +86,19 @@ export interface Database {
   attachments: AttachmentsTable;
   notifications: NotificationsTable;
   notification_reads: NotificationReadsTable;
+  sites: SitesTable;
+  site_headcounts: SiteHeadcountsTable;
+  site_contacts: SiteContactsTable;
+  movements: MovementsTable;
+  movement_transitions: MovementTransitionsTable;
+  movement_approvals: MovementApprovalsTable;
+  movement_checkins: MovementCheckinsTable;
+  movement_manifest: MovementManifestTable;
+  geofence_cells: GeofenceCellsTable;
+  deadlines: DeadlinesTable;
+  alarms: AlarmsTable;
+  alerts: AlertsTable;
+  alert_recipients: AlertRecipientsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

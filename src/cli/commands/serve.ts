@@ -5,7 +5,7 @@ import { issueBootstrapLink } from '../../modules/identity/bootstrap.service.js'
 import { migrateToLatest } from '../../storage/migrator.js';
 import { isoNow } from '../../core/clock.js';
 import { deleteExpiredSessions } from '../../modules/identity/credentials.repository.js';
-import { startOverdueScan } from '../../modules/notifications/overdue-scan.service.js';
+import { startWorkers } from '../../app/workers.js';
 import { cliConfig } from '../runtime.js';
 
 export interface RunningNode {
@@ -33,13 +33,10 @@ export async function startNode(options: { migrate: boolean }): Promise<RunningN
     );
   purgeSessions();
   const purgeTimer = setInterval(purgeSessions, 3_600_000).unref();
-  const stopOverdueScan = startOverdueScan(
-    { db: context.storage.db, clock: context.clock, audit: context.audit },
-    app.log,
-  );
+  const workers = startWorkers(context, app.log);
   const stop = async () => {
     clearInterval(purgeTimer);
-    stopOverdueScan();
+    await workers.stop();
     await app.close();
     await context.storage.close();
   };

@@ -1,6 +1,6 @@
 /**
  * The rows of bulk incident ingest: new records, their release lists and
- * search text, and the incidents query rows, inserted the fastest way each
+ * search text, the incidents query rows and their record-change queue entries, inserted the fastest way each
  * engine has (storage/bulk-insert.ts). A new record's only version is its
  * current one, which lives in `records`.
  *
@@ -8,7 +8,9 @@
  */
 import type { BulkInsert, BulkValue } from '../../storage/bulk-insert.js';
 import type { Executor } from '../../storage/executor.js';
+import { announceRecordChanges } from '../records/record-changes.repository.js';
 import type {
+  RecordChangesTable,
   RecordReleasesTable,
   RecordSearchTable,
   RecordsTable,
@@ -45,6 +47,14 @@ export const SEARCH_COLUMNS = [
   'text',
 ] as const satisfies readonly (keyof RecordSearchTable)[];
 
+export const CHANGE_COLUMNS = [
+  'id',
+  'record_id',
+  'record_type',
+  'modified',
+  'queued_at',
+] as const satisfies readonly (keyof RecordChangesTable)[];
+
 export const INCIDENT_COLUMNS = [
   'id',
   'event_date',
@@ -79,6 +89,8 @@ export interface IncidentBulkRows {
   releases: Value[][];
   search: Value[][];
   incidents: Value[][];
+  /** The record-change queue entries (alerts match imported incidents too). */
+  changes: Value[][];
 }
 
 /** Inserts one batch in the caller's transaction; parents before children for the foreign keys. */
@@ -91,4 +103,6 @@ export async function insertIncidentRows(
   await insertRows(trx, 'record_releases', RELEASE_COLUMNS, rows.releases);
   await insertRows(trx, 'record_search', SEARCH_COLUMNS, rows.search);
   await insertRows(trx, 'incidents', INCIDENT_COLUMNS, rows.incidents);
+  await insertRows(trx, 'record_changes', CHANGE_COLUMNS, rows.changes);
+  announceRecordChanges(trx);
 }

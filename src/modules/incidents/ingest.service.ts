@@ -124,6 +124,7 @@ export function buildIngestRows(
     releases: [],
     search: [],
     incidents: [],
+    changes: [],
   };
   const author = authorUserOf(actor);
   for (let index = 0; index < inputs.length; index++) {
@@ -152,6 +153,7 @@ export function buildIngestRows(
     ]);
     for (const grantee of new Set(releasableTo)) rows.releases.push([id, grantee]);
     rows.search.push([id, incidentSearchText(input)]);
+    rows.changes.push([newId('record-change'), id, 'incident', now, now]);
     const incident = incidentRow(id, input, {
       created_by: actor.orgId,
       created_by_user: author,

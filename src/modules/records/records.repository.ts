@@ -7,6 +7,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { markingProblem, type ReadScope, type ShareableRecord } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
+import { queueRecordChange } from './record-changes.repository.js';
 import type { RecordsTable, RecordVersionsTable } from './records.tables.js';
 
 /** A record as the policy and presenters see it; when it was stored matters only to history. */
@@ -66,7 +67,8 @@ export function toShareable(
 
 /**
  * Stores a new version: the version it replaces moves to `record_versions`,
- * the current row is replaced, and the release list is rewritten. Runs in
+ * the current row is replaced, the release list is rewritten, and the change
+ * is queued for the capabilities that react to it (alerts). Runs in
  * the caller's transaction so that the module's query table changes with it.
  */
 export async function storeRecordVersion(
@@ -114,6 +116,7 @@ export async function storeRecordVersion(
       .values({ record_id: row.id, text: input.searchText })
       .execute();
   }
+  await queueRecordChange(trx, row, storedAt);
   return row;
 }
 

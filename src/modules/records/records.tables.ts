@@ -47,3 +47,12 @@ export interface RecordSearchTable {
   record_id: string;
   text: string;
 }
+
+/** Stored versions waiting for the capabilities that react to them (record-changes.repository.ts). */
+export interface RecordChangesTable {
+  id: string;
+  record_id: string;
+  record_type: string;
+  modified: string;
+  queued_at: string;
+}

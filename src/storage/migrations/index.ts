@@ -10,6 +10,10 @@ import * as coordination from './2026-11-28T1500-coordination.js';
 import * as programmes from './2026-11-28T1510-programmes.js';
 import * as attachments from './2026-11-28T1520-attachments.js';
 import * as notifications from './2026-11-28T1530-notifications.js';
+import * as recordChanges from './2026-11-28T1590-record-changes.js';
+import * as protection from './2026-11-28T1600-protection.js';
+import * as schedulerAndAlarms from './2026-11-28T1610-scheduler-and-alarms.js';
+import * as alerts from './2026-11-28T1620-alerts.js';
 
 /** Every migration, in order. Add new ones at the end with a later timestamp. */
 export const MIGRATIONS = {
@@ -25,4 +29,8 @@ export const MIGRATIONS = {
   '2026-11-28T1510-programmes': programmes,
   '2026-11-28T1520-attachments': attachments,
   '2026-11-28T1530-notifications': notifications,
+  '2026-11-28T1590-record-changes': recordChanges,
+  '2026-11-28T1600-protection': protection,
+  '2026-11-28T1610-scheduler-and-alarms': schedulerAndAlarms,
+  '2026-11-28T1620-alerts': alerts,
 };

@@ -1,0 +1,35 @@
+/**
+ * A node's background work, started once per process by `serve` (and by the
+ * tests that need it): the overdue scan of action items, the scheduler that
+ * fires deadlines (check-ins, escalations), and the alert matcher that
+ * reacts to new and changed incidents and threat reports. Each worker keeps
+ * its state in the database, so a restart loses nothing.
+ */
+import type { AppContext } from './context.js';
+import { startOverdueScan } from '../modules/notifications/overdue-scan.service.js';
+
+export interface WorkerLog {
+  error(details: object, message: string): void;
+  info(details: object, message: string): void;
+}
+
+export interface RunningWorkers {
+  stop(): Promise<void>;
+}
+
+export function startWorkers(context: AppContext, log: WorkerLog): RunningWorkers {
+  const deps = {
+    db: context.storage.db,
+    clock: context.clock,
+    audit: context.audit,
+    capabilities: context.storage.capabilities,
+  };
+  const stops: (() => void | Promise<void>)[] = [];
+  stops.push(startOverdueScan(deps, log));
+  // Protection workers (issue 4) are started below this line.
+  return {
+    async stop() {
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}
