@@ -3,6 +3,7 @@
  * setting has a safe default for a single node on one machine.
  */
 import { z } from 'zod';
+import type { ProtectionSettings } from '../core/protection-settings.js';
 
 const configSchema = z.object({
   TANDEM_DATABASE_URL: z.string().default('sqlite:./data/tandem.db'),
@@ -52,23 +53,6 @@ export interface Config {
   attachmentMaxBytes: number;
   protection: ProtectionSettings;
 }
-
-/** Timings of check-ins, alarms and alerts (minutes) and the scheduler's poll (ms). */
-export interface ProtectionSettings {
-  checkinGraceMinutes: number;
-  alarmL2AfterMinutes: number;
-  alarmL3AfterMinutes: number;
-  alertEscalateAfterMinutes: number;
-  schedulerPollMs: number;
-}
-
-export const DEFAULT_PROTECTION_SETTINGS: ProtectionSettings = {
-  checkinGraceMinutes: 10,
-  alarmL2AfterMinutes: 15,
-  alarmL3AfterMinutes: 15,
-  alertEscalateAfterMinutes: 15,
-  schedulerPollMs: 1_000,
-};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);

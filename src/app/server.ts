@@ -147,6 +147,7 @@ export async function buildServer(
   await app.register(incidentGeoRoutes, { deps: recordDeps });
   await app.register(incidentExportRoutes, { deps: recordDeps });
   await app.register(sitrepRoutes, { deps: recordDeps });
+  const protectionDeps = { ...recordDeps, live: context.live, protection: config.protection };
   // Protection routes (issue 4) are registered below this line.
 
   await app.register(placeRoutes);

@@ -24,9 +24,11 @@ export function startWorkers(context: AppContext, log: WorkerLog): RunningWorker
     audit: context.audit,
     capabilities: context.storage.capabilities,
   };
+  const protectionDeps = { ...deps, live: context.live, protection: context.config.protection };
   const stops: (() => void | Promise<void>)[] = [];
   stops.push(startOverdueScan(deps, log));
   // Protection workers (issue 4) are started below this line.
+  void protectionDeps;
   return {
     async stop() {
       for (const stop of stops.reverse()) await stop();

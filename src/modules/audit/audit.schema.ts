@@ -35,6 +35,22 @@ export const AUDIT_ACTIONS = [
   'attachment.uploaded',
   'attachment.read',
   'attachment.deleted',
+  'site.people_recorded',
+  'site.contacts_changed',
+  'movement.transition',
+  'movement.escort_assigned',
+  'movement.risk_assessed',
+  'movement.risk_overridden',
+  'movement.checkin',
+  'movement.manifest_changed',
+  'alarm.raised',
+  'alarm.escalated',
+  'alarm.acknowledged',
+  'alert.raised',
+  'alert.acknowledged',
+  'alert.escalated',
+  'webhook.created',
+  'webhook.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
