@@ -12,6 +12,8 @@ const BENCHMARKS = [
   'bench/incidents-query.bench.ts',
   'bench/sitrep.bench.ts',
   'bench/map-page.bench.ts',
+  'bench/alerts-match.bench.ts',
+  'bench/alarms.bench.ts',
 ];
 
 let failed = false;

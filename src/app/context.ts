@@ -13,6 +13,8 @@ import {
 } from '../modules/identity/identity.types.js';
 import { readSetting } from '../modules/identity/settings.repository.js';
 import { createLiveBus, type LiveBus } from '../modules/live/live.bus.js';
+import { createBridgedLiveBus } from '../modules/live/live.bridge.js';
+import { postgresLiveChannel } from '../storage/dialects/postgres-live.js';
 import type { Config } from './config.js';
 
 export interface AppContext {
@@ -21,7 +23,10 @@ export interface AppContext {
   clock: Clock;
   audit: AuditLog;
   identity: IdentityDeps;
-  /** Live events for open browsers (alerts, alarms, movements); in-process fan-out. */
+  /**
+   * Live events for open browsers (alerts, alarms, movements): in-process on SQLite, and
+   * across every process on the database on PostgreSQL (LISTEN/NOTIFY).
+   */
   live: LiveBus;
   nodeName(): Promise<string>;
 }
@@ -49,9 +54,21 @@ export function createAppContext(
     clock,
     audit,
     identity,
-    live: createLiveBus(),
+    live: liveBusFor(config, storage),
     async nodeName() {
       return config.nodeName ?? (await readSetting(storage.db, 'node_name')) ?? 'Tandem node';
     },
   };
+}
+
+/** Several processes share a PostgreSQL database, so there events must cross between them. */
+function liveBusFor(config: Config, storage: Storage): LiveBus {
+  switch (storage.engine) {
+    case 'sqlite':
+      return createLiveBus();
+    case 'postgres':
+      return createBridgedLiveBus(
+        postgresLiveChannel({ url: config.databaseUrl, db: storage.db, schema: storage.schema }),
+      );
+  }
 }

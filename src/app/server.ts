@@ -25,12 +25,19 @@ import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { incidentGeoRoutes } from '../modules/incidents/incidents.geo.routes.js';
 import { incidentExportRoutes } from '../modules/incidents/incidents.export.routes.js';
 import { sitrepRoutes } from '../modules/sitrep/sitrep.routes.js';
+import { siteRoutes } from '../modules/sites/sites.routes.js';
 import { adminRoutes } from '../modules/identity/admin.routes.js';
 import { directoryRoutes } from '../modules/identity/directory.routes.js';
 import { authRoutes } from '../modules/identity/auth.routes.js';
 import { meRoutes } from '../modules/identity/me.routes.js';
+import { alertRoutes } from '../modules/alerts/alerts.routes.js';
 import { placeRoutes } from '../modules/places/places.routes.js';
 import { systemRoutes } from '../modules/system/system.routes.js';
+import { movementRoutes } from '../modules/movements/movements.routes.js';
+import { alarmRoutes } from '../modules/alarms/alarms.routes.js';
+import { liveRoutes } from '../modules/live/live.routes.js';
+import { webhookRoutes } from '../modules/webhooks/webhooks.routes.js';
+import { alertForReader } from '../modules/alerts/alerts.service.js';
 import type { AppContext } from './context.js';
 import { installAuthentication } from './http/authentication.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -149,6 +156,15 @@ export async function buildServer(
   await app.register(sitrepRoutes, { deps: recordDeps });
   const protectionDeps = { ...recordDeps, live: context.live, protection: config.protection };
   // Protection routes (issue 4) are registered below this line.
+  await app.register(webhookRoutes, { deps: protectionDeps });
+  await app.register(liveRoutes, {
+    deps: protectionDeps,
+    resolvers: { alert: (id, reader) => alertForReader(protectionDeps, id, reader) },
+  });
+  await app.register(movementRoutes, { deps: protectionDeps });
+  await app.register(alarmRoutes, { deps: protectionDeps });
+  await app.register(alertRoutes, { deps: protectionDeps });
+  await app.register(siteRoutes, { deps: protectionDeps });
 
   await app.register(placeRoutes);
 

@@ -7,6 +7,9 @@
  */
 import type { AppContext } from './context.js';
 import { startOverdueScan } from '../modules/notifications/overdue-scan.service.js';
+import { alarmDeadlineHandlers } from '../modules/alarms/alarms.escalation.js';
+import { startScheduler } from '../modules/scheduler/scheduler.service.js';
+import type { DeadlineHandlers } from '../modules/scheduler/scheduler.types.js';
 
 export interface WorkerLog {
   error(details: object, message: string): void;
@@ -28,7 +31,15 @@ export function startWorkers(context: AppContext, log: WorkerLog): RunningWorker
   const stops: (() => void | Promise<void>)[] = [];
   stops.push(startOverdueScan(deps, log));
   // Protection workers (issue 4) are started below this line.
-  void protectionDeps;
+  const deadlineHandlers: DeadlineHandlers = {
+    ...alarmDeadlineHandlers(protectionDeps),
+    // other capabilities' deadline handlers:
+  };
+  const scheduler = startScheduler(deps, deadlineHandlers, {
+    pollMs: context.config.protection.schedulerPollMs,
+    log,
+  });
+  stops.push(() => scheduler.stop());
   return {
     async stop() {
       for (const stop of stops.reverse()) await stop();

@@ -2,7 +2,7 @@
  * What differs between the two engines, as a small interface: everything
  * else is the same SQL. Each engine's implementation lives in dialects/.
  */
-import type { Kysely, RawBuilder, SqlBool } from 'kysely';
+import type { Kysely, RawBuilder, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { BulkInsert } from './bulk-insert.js';
 
 export interface StorageCapabilities {
@@ -24,4 +24,13 @@ export interface StorageCapabilities {
    * whose record's search text contains `term`, ignoring case.
    */
   recordContains(term: string, table?: string): RawBuilder<SqlBool>;
+  /**
+   * Makes a select claim the rows it returns for the rest of the transaction,
+   * so that other processes pass over them (the scheduler fires each deadline
+   * once): `for update skip locked` on PostgreSQL; unchanged on SQLite, whose
+   * write transaction is already the only writer.
+   */
+  claimRows<DB, TB extends keyof DB, O>(
+    query: SelectQueryBuilder<DB, TB, O>,
+  ): SelectQueryBuilder<DB, TB, O>;
 }

@@ -3,16 +3,14 @@
  * tables (`<module>.tables.ts`); this file only puts them together.
  */
 import type { AlarmsTable } from '../modules/alarms/alarms.tables.js';
-import type {
-  AlertRecipientsTable,
-  AlertsTable,
-  WebhookDeliveriesTable,
-  WebhooksTable,
-} from '../modules/alerts/alerts.tables.js';
+import type { AlertRecipientsTable, AlertsTable } from '../modules/alerts/alerts.tables.js';
+import type { WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/webhooks.tables.js';
 import type { GeofenceCellsTable } from '../modules/geofences/geofences.tables.js';
 import type {
   MovementApprovalsTable,
   MovementCheckinsTable,
+  MovementCodesTable,
+  MovementRiskTable,
   MovementManifestTable,
   MovementsTable,
   MovementTransitionsTable,
@@ -94,6 +92,8 @@ export interface Database {
   movement_approvals: MovementApprovalsTable;
   movement_checkins: MovementCheckinsTable;
   movement_manifest: MovementManifestTable;
+  movement_codes: MovementCodesTable;
+  movement_risk: MovementRiskTable;
   geofence_cells: GeofenceCellsTable;
   deadlines: DeadlinesTable;
   alarms: AlarmsTable;

@@ -37,29 +37,3 @@ export interface AlertRecipientsTable {
   alert_id: string;
   org_id: string;
 }
-
-/** Signed webhooks: an organisation's other systems receive its alerts (as the owner user may read them). */
-export interface WebhooksTable {
-  id: string;
-  org_id: string;
-  /** Deliveries are filtered as this user would see them; a deactivated owner receives nothing. */
-  owner_user_id: string;
-  url: string;
-  /** HMAC-SHA256 key; kept because signing needs it, shown once at creation. */
-  secret: string;
-  active: number;
-  created_at: string;
-}
-
-/** The delivery queue: retried with back-off until delivered or given up. */
-export interface WebhookDeliveriesTable {
-  id: string;
-  webhook_id: string;
-  alert_id: string;
-  attempts: number;
-  next_attempt_at: string;
-  delivered_at: string | null;
-  /** delivered | pending | failed */
-  state: string;
-  last_status: number | null;
-}

@@ -90,3 +90,32 @@ export interface MovementManifestTable {
   role: string;
   document_number: string | null;
 }
+
+/**
+ * The escort's codes (migration 1615), as scrypt hashes: a check-in carries
+ * one of them; the duress code is accepted like the other and raises L3.
+ */
+export interface MovementCodesTable {
+  movement_id: string;
+  checkin_hash: string;
+  duress_hash: string;
+  set_at: string;
+  set_by_user: string;
+}
+
+/**
+ * The last risk assessment (migration 1615). `contributors` is a JSON array
+ * of RiskContributor (risk.ts); each is shown only to readers of its record.
+ */
+export interface MovementRiskTable {
+  movement_id: string;
+  assessed_at: string;
+  assessed_by_user: string;
+  score: number;
+  computed_level: string;
+  contributors: string;
+  override_level: string | null;
+  override_reason: string | null;
+  overridden_by_user: string | null;
+  overridden_at: string | null;
+}

@@ -4,7 +4,8 @@
  * them due; the scheduler (scheduler.service.ts) fires them.
  */
 import { newId } from '../../core/ids.js';
-import { afterCommit, type Executor } from '../../storage/executor.js';
+import type { StorageCapabilities } from '../../storage/capabilities.js';
+import { afterCommit, inTransaction, type Executor } from '../../storage/executor.js';
 import type { DeadlinesTable } from './scheduler.tables.js';
 
 export type DeadlineRow = DeadlinesTable;
@@ -79,4 +80,96 @@ export async function pendingDeadlinesOf(
     .where('state', '=', 'pending')
     .orderBy('due_at')
     .execute();
+}
+
+/**
+ * The oldest pending deadline due by `now`, claimed for the caller's
+ * transaction: on PostgreSQL locked, and skipped by every other process's
+ * claim until the transaction ends.
+ */
+export async function claimDueDeadline(
+  trx: Executor,
+  capabilities: Pick<StorageCapabilities, 'claimRows'>,
+  now: string,
+): Promise<DeadlineRow | undefined> {
+  const query = trx
+    .selectFrom('deadlines')
+    .selectAll()
+    .where('state', '=', 'pending')
+    .where('due_at', '<=', now)
+    .orderBy('due_at')
+    .orderBy('id')
+    .limit(1);
+  return capabilities.claimRows(query).executeTakeFirst();
+}
+
+/** Marks a claimed deadline fired; false when it was no longer pending. */
+export async function markDeadlineFired(
+  trx: Executor,
+  id: string,
+  firedAt: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('deadlines')
+    .set({ state: 'fired', fired_at: firedAt })
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Counts a failed attempt: the deadline is tried again at `retryAt`, or gives
+ * up ('failed') at `maxAttempts`. Returns the attempts so far, or undefined when
+ * it was no longer pending (cancelled, or fired by another process meanwhile).
+ */
+export async function recordDeadlineFailure(
+  executor: Executor,
+  id: string,
+  failure: { error: string; retryAt: string; maxAttempts: number },
+): Promise<number | undefined> {
+  return inTransaction(executor, async (trx) => {
+    const row = await trx
+      .selectFrom('deadlines')
+      .select(['attempts', 'due_at'])
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const attempts = row.attempts + 1;
+    const giveUp = attempts >= failure.maxAttempts;
+    await trx
+      .updateTable('deadlines')
+      .set({
+        attempts,
+        last_error: failure.error.slice(0, 1_000),
+        state: giveUp ? 'failed' : 'pending',
+        // A failed deadline keeps the time it was due; a pending one waits for its retry.
+        due_at: giveUp ? row.due_at : failure.retryAt,
+      })
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .execute();
+    return attempts;
+  });
+}
+
+/** When the soonest pending deadline falls due, if there is one. */
+export async function nextPendingDueAt(executor: Executor): Promise<string | undefined> {
+  const row = await executor
+    .selectFrom('deadlines')
+    .select('due_at')
+    .where('state', '=', 'pending')
+    .orderBy('due_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.due_at;
+}
+
+/** One deadline by id (tests, benchmarks, timelines). */
+export async function findDeadline(
+  executor: Executor,
+  id: string,
+): Promise<DeadlineRow | undefined> {
+  return executor.selectFrom('deadlines').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -23,4 +23,7 @@ export const postgresCapabilities: StorageCapabilities = {
   recordContains(term: string, table = 'records') {
     return sql`${sql.ref(`${table}.id`)} in (select record_id from record_search where lower(text) like ${likeContains(term.toLowerCase())} escape '\\')`;
   },
+  claimRows(query) {
+    return query.forUpdate().skipLocked();
+  },
 };

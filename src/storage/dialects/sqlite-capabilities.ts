@@ -21,4 +21,8 @@ export const sqliteCapabilities = (database: SQLite.Database): StorageCapabiliti
   recordContains(term: string, table = 'records') {
     return sql`${sql.ref(`${table}.id`)} in (select record_id from record_search where text like ${likeContains(term)} escape '\\')`;
   },
+  claimRows(query) {
+    // SQLite has no row locks: the write transaction that runs the select is the only writer.
+    return query;
+  },
 });

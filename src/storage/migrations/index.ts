@@ -14,6 +14,8 @@ import * as recordChanges from './2026-11-28T1590-record-changes.js';
 import * as protection from './2026-11-28T1600-protection.js';
 import * as schedulerAndAlarms from './2026-11-28T1610-scheduler-and-alarms.js';
 import * as alerts from './2026-11-28T1620-alerts.js';
+import * as movementCodesAndRisk from './2026-11-28T1615-movement-codes-and-risk.js';
+import * as webhooks from './2026-11-28T1635-webhooks.js';
 
 /** Every migration, in order. Add new ones at the end with a later timestamp. */
 export const MIGRATIONS = {
@@ -33,4 +35,7 @@ export const MIGRATIONS = {
   '2026-11-28T1600-protection': protection,
   '2026-11-28T1610-scheduler-and-alarms': schedulerAndAlarms,
   '2026-11-28T1620-alerts': alerts,
+  // Registered after 1620 because it was written later; Kysely runs them in name order.
+  '2026-11-28T1615-movement-codes-and-risk': movementCodesAndRisk,
+  '2026-11-28T1635-webhooks': webhooks,
 };

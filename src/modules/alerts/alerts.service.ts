@@ -1,0 +1,105 @@
+/**
+ * Reading and acknowledging alerts: the reader's inbox (newest first), one
+ * alert, and acknowledgement, which stops its escalation. Every answer goes
+ * through alerts.visibility.ts; an alert the reader may not see is "not
+ * found", never "forbidden", so that its existence leaks nothing.
+ */
+import { isoNow } from '../../core/clock.js';
+import { readScope } from '../../core/policy/index.js';
+import { fail, ok, type Result } from '../../core/result.js';
+import { afterCommit, inTransaction } from '../../storage/executor.js';
+import type { CurrentUser, RequestOrigin } from '../identity/identity.types.js';
+import { cancelDeadlines } from '../scheduler/deadlines.repository.js';
+import { presentAlert, type PresentedAlert } from './alerts.presenter.js';
+import { ESCALATE_ALERT, type AlertDeps } from './alerts.raise.js';
+import {
+  findAlert,
+  listVisibleAlerts,
+  markAlertAcknowledged,
+  type AlertListFilter,
+} from './alerts.repository.js';
+import {
+  isDutyOfficer,
+  visibleAlert,
+  visibleAlerts,
+  type VisibleAlert,
+} from './alerts.visibility.js';
+
+type ReadDeps = Pick<AlertDeps, 'db'>;
+
+export async function listAlertsFor(
+  deps: ReadDeps,
+  reader: CurrentUser,
+  filter: AlertListFilter,
+): Promise<{ items: VisibleAlert[]; nextBefore: string | undefined }> {
+  if (!reader.active) return { items: [], nextBefore: undefined };
+  const rows = await listVisibleAlerts(
+    deps.db,
+    { scope: readScope(reader), orgId: reader.orgId, dutyOfficer: isDutyOfficer(reader) },
+    { ...filter, limit: filter.limit + 1 },
+  );
+  const page = rows.slice(0, filter.limit);
+  // The cursor keys on the last SQL row, so that a row canRead drops never skips or repeats a page.
+  const last = page.at(-1);
+  return {
+    items: await visibleAlerts(deps.db, page, reader),
+    nextBefore: rows.length > filter.limit && last ? last.id : undefined,
+  };
+}
+
+export async function readAlert(
+  deps: ReadDeps,
+  id: string,
+  reader: CurrentUser,
+): Promise<VisibleAlert | undefined> {
+  return visibleAlert(deps.db, await findAlert(deps.db, id), reader);
+}
+
+/** The alert as `reader` may see it, presented; undefined when they may not (the live stream and webhooks use it). */
+export async function alertForReader(
+  deps: ReadDeps,
+  id: string,
+  reader: CurrentUser,
+): Promise<PresentedAlert | undefined> {
+  const found = await readAlert(deps, id, reader);
+  return found ? presentAlert(found) : undefined;
+}
+
+export type AcknowledgeError = 'not_found' | 'already_acknowledged';
+
+/** Whoever sees the alert (its recipients, and duty officers once it escalated) may acknowledge it, once. */
+export async function acknowledgeAlert(
+  deps: AlertDeps,
+  id: string,
+  actor: CurrentUser,
+  origin?: RequestOrigin,
+): Promise<Result<VisibleAlert, AcknowledgeError>> {
+  const found = await readAlert(deps, id, actor);
+  if (!found) return fail('not_found');
+  if (found.row.acknowledged_at !== null) return fail('already_acknowledged');
+  const now = isoNow(deps.clock);
+  const acknowledged = await inTransaction(deps.db, async (trx) => {
+    if (!(await markAlertAcknowledged(trx, id, now, actor.userId))) return false;
+    await cancelDeadlines(trx, id, [ESCALATE_ALERT]);
+    await deps.audit.record(
+      {
+        action: 'alert.acknowledged',
+        outcome: 'success',
+        actor: { userId: actor.userId, orgId: actor.orgId },
+        target: { type: 'alert', id },
+        address: origin?.address,
+        requestId: origin?.requestId,
+        details: { escalationLevel: found.row.escalation_level },
+      },
+      trx,
+    );
+    afterCommit(trx, () => deps.live.publish({ channel: 'alert', id, change: 'acknowledged' }));
+    return true;
+  });
+  // Someone else acknowledged it between the read and the update.
+  if (!acknowledged) return fail('already_acknowledged');
+  return ok({
+    ...found,
+    row: { ...found.row, acknowledged_at: now, acknowledged_by_user: actor.userId },
+  });
+}
