@@ -8,6 +8,7 @@
 import type { AppContext } from './context.js';
 import { startOverdueScan } from '../modules/notifications/overdue-scan.service.js';
 import { alarmDeadlineHandlers } from '../modules/alarms/alarms.escalation.js';
+import { movementDeadlineHandlers } from '../modules/movements/movements.deadlines.js';
 import { startScheduler } from '../modules/scheduler/scheduler.service.js';
 import type { DeadlineHandlers } from '../modules/scheduler/scheduler.types.js';
 
@@ -33,7 +34,7 @@ export function startWorkers(context: AppContext, log: WorkerLog): RunningWorker
   // Protection workers (issue 4) are started below this line.
   const deadlineHandlers: DeadlineHandlers = {
     ...alarmDeadlineHandlers(protectionDeps),
-    // other capabilities' deadline handlers:
+    ...movementDeadlineHandlers(protectionDeps),
   };
   const scheduler = startScheduler(deps, deadlineHandlers, {
     pollMs: context.config.protection.schedulerPollMs,

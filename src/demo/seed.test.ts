@@ -45,11 +45,16 @@ describeEachEngine('the demo scenario', (database) => {
     expect(first.threatReports).toBe(47);
     expect(first.actionItems).toBe(6);
     expect(first.programmes).toBe(4);
+    expect(first.sites).toBe(7);
+    expect(first.movements).toBe(4);
+    expect(first.fieldCodes.checkinCode).not.toBe(first.fieldCodes.duressCode);
     const again = await seedDemo(deps, 'pk', { syntheticIncidents: 400, syntheticReports: 40 });
     expect(again.incidents).toBe(0);
     expect(again.threatReports).toBe(0);
     expect(again.actionItems).toBe(0);
     expect(again.programmes).toBe(0);
+    expect(again.sites).toBe(0);
+    expect(again.movements).toBe(0);
     expect(again.logins[0]?.password).not.toBe(first.logins[0]?.password);
   });
 

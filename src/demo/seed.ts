@@ -15,6 +15,14 @@ import { seedDemoCoordination } from './coordination.js';
 import { seedDemoIncidents } from './incidents.js';
 import { seedDemoIntel } from './intel.js';
 import { seedDemoProgrammes } from './programmes.js';
+import { seedDemoMovements } from './movements.js';
+import { seedDemoBeshamThreat } from './protection-threat.js';
+import { seedDemoSites } from './sites.js';
+import { createLiveBus, type LiveBus } from '../modules/live/live.bus.js';
+import {
+  DEFAULT_PROTECTION_SETTINGS,
+  type ProtectionSettings,
+} from '../core/protection-settings.js';
 import { DEMO_NODES, DEMO_ORGANISATIONS, DEMO_USERS, type DemoNodeKey } from './scenario.js';
 
 export interface DemoLogin {
@@ -37,8 +45,14 @@ export interface DemoOptions {
   syntheticReports?: number;
 }
 
+/** Field codes of the demo's movements, new on every run (printed once by `tandem demo`). */
+export interface DemoFieldCodes {
+  checkinCode: string;
+  duressCode: string;
+}
+
 export async function seedDemo(
-  deps: IdentityDeps & IncidentDeps,
+  deps: IdentityDeps & IncidentDeps & { live?: LiveBus; protection?: ProtectionSettings },
   node: DemoNodeKey,
   options: DemoOptions = { syntheticIncidents: 3_000 },
 ): Promise<{
@@ -48,6 +62,9 @@ export async function seedDemo(
   threatReports: number;
   actionItems: number;
   programmes: number;
+  sites: number;
+  movements: number;
+  fieldCodes: DemoFieldCodes;
 }> {
   const identity = deps;
   const nodeName = DEMO_NODES[node].name;
@@ -123,5 +140,36 @@ export async function seedDemo(
   };
   const actionItems = await seedDemoCoordination(deps, await author('demo.duty'), orgIdOf);
   const programmes = await seedDemoProgrammes(deps, await author('demo.duty'), orgIdOf);
-  return { nodeName, logins, incidents, threatReports, actionItems, programmes };
+  const duty = await author('demo.duty');
+  const sites = await seedDemoSites(deps, duty, orgIdOf);
+  const now = deps.clock.now();
+  const movements = await seedDemoMovements(
+    {
+      ...deps,
+      live: deps.live ?? createLiveBus(),
+      protection: deps.protection ?? DEFAULT_PROTECTION_SETTINGS,
+    },
+    { requester: await author('demo.orgadmin'), duty, field: await author('demo.field') },
+    orgIdOf,
+    (key) => sites.idOf.get(key),
+    now,
+  );
+  // Last, so that the alert matcher finds the movements on the road when it reads the report.
+  await seedDemoBeshamThreat(
+    deps,
+    await author('demo.analyst'),
+    ['pk-ssd', 'pk-moi-jscc', 'cn-hydro-contractor'].map(orgIdOf),
+    now,
+  );
+  return {
+    nodeName,
+    logins,
+    incidents,
+    threatReports,
+    actionItems,
+    programmes,
+    sites: sites.created,
+    movements: movements.created,
+    fieldCodes: { checkinCode: movements.checkinCode, duressCode: movements.duressCode },
+  };
 }

@@ -46,8 +46,12 @@ describeEachEngine('the demo sites', (database) => {
     const deps = { ...t.context.identity, capabilities: t.context.storage.capabilities };
     const orgIdOf = (key: string) => orgIds.get(key) ?? '';
     const author = await userOf('pk-moi-jscc');
-    expect(await seedDemoSites(deps, author, orgIdOf)).toBe(7);
-    expect(await seedDemoSites(deps, author, orgIdOf)).toBe(0);
+    const first = await seedDemoSites(deps, author, orgIdOf);
+    expect(first.created).toBe(7);
+    const again = await seedDemoSites(deps, author, orgIdOf);
+    expect(again.created).toBe(0);
+    expect(again.idOf).toEqual(first.idOf);
+    expect(first.idOf.size).toBe(7);
 
     const jscc = await listSitesFor(deps, author, {}, { limit: 50 });
     expect(jscc.rows).toHaveLength(7);

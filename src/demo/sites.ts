@@ -4,15 +4,16 @@
  * today's people on site (the foreign staff of facts.json as CN, and a
  * plausible local PK workforce, which facts.json does not give), and
  * role-only emergency contacts with obviously fictional numbers — no names
- * of people. Marked TLP:AMBER and released to the operator, the guard and
- * the coordination cell. Idempotent: a site whose name exists is skipped.
+ * of people. Marked TLP:AMBER and released to the operator, the guard, the
+ * coordination cell and the project protection force (which plans the
+ * movements to the sites). Idempotent: a site whose name exists is skipped.
  */
 import { isoNow } from '../core/clock.js';
 import { inTransaction } from '../storage/executor.js';
 import type { CurrentUser } from '../modules/identity/identity.types.js';
 import { replaceContacts } from '../modules/sites/sites.people.repository.js';
 import { recordPeople } from '../modules/sites/sites.people.service.js';
-import { siteNameExists } from '../modules/sites/sites.repository.js';
+import { findSiteIdByName } from '../modules/sites/sites.repository.js';
 import { SITE_TYPE } from '../modules/sites/sites.schema.js';
 import { createSite, type SiteDeps } from '../modules/sites/sites.service.js';
 import type { PostureLevel, SiteType } from '../core/vocabulary/protection.js';
@@ -118,21 +119,29 @@ function contactsFor(index: number) {
 
 /**
  * Creates the demo sites that do not exist yet, as `author` (the JSCC duty
- * officer: an editor of the coordination cell); returns how many it created.
+ * officer: an editor of the coordination cell); returns how many it created
+ * and every demo site's id by its scenario key.
  */
 export async function seedDemoSites(
   deps: SiteDeps,
   author: CurrentUser,
   orgIdOf: (key: string) => string,
-): Promise<number> {
+): Promise<{ created: number; idOf: Map<string, string> }> {
   const today = isoNow(deps.clock).slice(0, 10);
   let created = 0;
+  const idOf = new Map<string, string>();
   for (const [index, site] of DEMO_SITES.entries()) {
     const role = ROLES[site.key];
-    if (!role || (await siteNameExists(deps.db, site.name))) continue;
+    if (!role) continue;
+    const existing = await findSiteIdByName(deps.db, site.name);
+    if (existing) {
+      idOf.set(site.key, existing);
+      continue;
+    }
     const operator = orgIdOf(role.operator);
     const guard = orgIdOf(role.guard);
-    const released = [...new Set([operator, guard, orgIdOf('pk-moi-jscc')])];
+    // The coordination cell and the project protection force (which plans the movements) read every site.
+    const released = [...new Set([operator, guard, orgIdOf('pk-moi-jscc'), orgIdOf('pk-ssd')])];
     const result = await createSite(
       deps,
       {
@@ -151,6 +160,7 @@ export async function seedDemoSites(
     );
     if (!result.ok) throw new Error(`demo site ${site.key}: ${result.error}`);
     const id = result.value;
+    idOf.set(site.key, id);
     const counts = [
       ...(role.foreignStaff > 0 ? [{ nationality: 'CN', count: role.foreignStaff }] : []),
       { nationality: 'PK', count: role.localStaff },
@@ -173,5 +183,5 @@ export async function seedDemoSites(
     });
     created += 1;
   }
-  return created;
+  return { created, idOf };
 }

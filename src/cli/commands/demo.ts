@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
-import { seedDemo, type DemoLogin } from '../../demo/seed.js';
+import { seedDemo, type DemoFieldCodes, type DemoLogin } from '../../demo/seed.js';
 import { fail, withNode } from '../runtime.js';
 import { startNode } from './serve.js';
+
+function printFieldCodes(codes: DemoFieldCodes): void {
+  console.log(
+    `Field check-in code for today's demo movements: ${codes.checkinCode} (duress code: ${codes.duressCode}; it looks like a normal check-in and raises the highest alarm).`,
+  );
+}
 
 function printLogins(logins: readonly DemoLogin[]): void {
   console.log('Demo logins (passwords are new on every run of tandem demo):');
@@ -53,11 +59,13 @@ export function registerDemo(program: Command): void {
             `Demo scenario loaded for the ${seeded.nodeName}${seeded.incidents > 0 ? ` (${seeded.incidents} incidents, ${seeded.threatReports} threat reports)` : ''}.`,
           );
           printLogins(seeded.logins);
+          printFieldCodes(seeded.fieldCodes);
           return;
         }
         const running = await startNode({ migrate: false });
         console.log(`\nTandem demo — ${seeded.nodeName} — open ${running.url}\n`);
         printLogins(seeded.logins);
+        printFieldCodes(seeded.fieldCodes);
         console.log('\nStop with Ctrl+C.');
       },
     );

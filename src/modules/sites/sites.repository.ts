@@ -151,12 +151,15 @@ export async function organisationNames(
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-/** Whether a site of this name (any case) exists, readable or not: the demo's idempotence. */
-export async function siteNameExists(executor: Executor, name: string): Promise<boolean> {
+/** The id of a site of this name (any case), readable or not: the demo's idempotence. */
+export async function findSiteIdByName(
+  executor: Executor,
+  name: string,
+): Promise<string | undefined> {
   const row = await executor
     .selectFrom('sites')
     .select('id')
     .where('name_folded', '=', name.toLowerCase())
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.id;
 }
