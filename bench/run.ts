@@ -14,6 +14,7 @@ const BENCHMARKS = [
   'bench/map-page.bench.ts',
   'bench/alerts-match.bench.ts',
   'bench/alarms.bench.ts',
+  'bench/alerts-stream.bench.ts',
 ];
 
 let failed = false;

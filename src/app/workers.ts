@@ -9,6 +9,8 @@ import type { AppContext } from './context.js';
 import { startOverdueScan } from '../modules/notifications/overdue-scan.service.js';
 import { alarmDeadlineHandlers } from '../modules/alarms/alarms.escalation.js';
 import { movementDeadlineHandlers } from '../modules/movements/movements.deadlines.js';
+import { alertDeadlineHandlers } from '../modules/alerts/alerts.escalation.js';
+import { startAlertMatcher } from '../modules/alerts/alerts.matcher.service.js';
 import { startScheduler } from '../modules/scheduler/scheduler.service.js';
 import type { DeadlineHandlers } from '../modules/scheduler/scheduler.types.js';
 
@@ -35,12 +37,15 @@ export function startWorkers(context: AppContext, log: WorkerLog): RunningWorker
   const deadlineHandlers: DeadlineHandlers = {
     ...alarmDeadlineHandlers(protectionDeps),
     ...movementDeadlineHandlers(protectionDeps),
+    ...alertDeadlineHandlers(protectionDeps),
   };
   const scheduler = startScheduler(deps, deadlineHandlers, {
     pollMs: context.config.protection.schedulerPollMs,
     log,
   });
   stops.push(() => scheduler.stop());
+  const matcher = startAlertMatcher(protectionDeps, { log });
+  stops.push(() => matcher.stop());
   return {
     async stop() {
       for (const stop of stops.reverse()) await stop();

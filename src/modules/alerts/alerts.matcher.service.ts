@@ -24,9 +24,9 @@ import {
 import { matchTrigger } from './alerts.match.js';
 import { raiseAlerts, type AlertDeps } from './alerts.raise.js';
 import {
-  findIncidentRow,
-  findThreatReportRow,
-  findTriggerRecord,
+  findIncidentTrigger,
+  findThreatTrigger,
+  type TriggerRecord,
 } from './alerts.subjects.repository.js';
 import { incidentTrigger, threatTrigger, type Trigger } from './alerts.triggers.js';
 
@@ -48,16 +48,22 @@ export async function loadTrigger(
   db: Executor,
   change: Pick<RecordChange, 'record_id' | 'record_type'>,
 ): Promise<Trigger | undefined> {
-  if (change.record_type !== 'incident' && change.record_type !== 'threat-report') return undefined;
-  const record = await findTriggerRecord(db, change.record_id);
-  if (!record) return undefined;
   if (change.record_type === 'incident') {
-    const row = await findIncidentRow(db, change.record_id);
-    return row ? incidentTrigger(row, record) : undefined;
+    const found = await findIncidentTrigger(db, change.record_id);
+    return found ? incidentTrigger(found, versionOf(found)) : undefined;
   }
-  const row = await findThreatReportRow(db, change.record_id);
-  return row ? threatTrigger(row, record) : undefined;
+  if (change.record_type === 'threat-report') {
+    const found = await findThreatTrigger(db, change.record_id);
+    return found ? threatTrigger(found, versionOf(found)) : undefined;
+  }
+  return undefined;
 }
+
+const versionOf = (found: TriggerRecord) => ({
+  modified: found.record_modified,
+  revoked: found.record_revoked,
+  body: found.record_body,
+});
 
 /**
  * Handles one batch of the oldest changes: those that raise nothing are

@@ -14,52 +14,56 @@ import type { Executor } from '../../storage/executor.js';
 import type { IncidentsTable } from '../incidents/incidents.tables.js';
 import type { ThreatReportsTable } from '../intel/intel.tables.js';
 import type { MovementsTable } from '../movements/movements.tables.js';
-import type { RecordRow } from '../records/records.repository.js';
 import type { SitesTable } from '../sites/sites.tables.js';
 
 /** A movement row and the record body that holds its route. */
 export type MovementCandidate = MovementsTable & { body: string };
 
-const RECORD_FIELDS = [
-  'id',
-  'type',
-  'created_by',
-  'created_by_user',
-  'marking',
-  'marking_valid',
-  'releasable_to',
-  'created',
-  'modified',
-  'revoked',
-  'received_from_peer',
-  'contains_personal_data',
-  'legal_basis',
-  'body',
-] as const;
+/** The record columns a trigger needs, read in the same statement as its query row. */
+export interface TriggerRecord {
+  record_modified: string;
+  record_revoked: number;
+  record_body: string;
+}
 
-export async function findTriggerRecord(
+/**
+ * An incident's query row with its record's version, in ONE statement: read
+ * apart, a correction committed in between could pair one version's row
+ * with another's version stamp.
+ */
+export async function findIncidentTrigger(
   executor: Executor,
   id: string,
-): Promise<RecordRow | undefined> {
+): Promise<(IncidentsTable & TriggerRecord) | undefined> {
   return executor
-    .selectFrom('records')
-    .select(RECORD_FIELDS)
-    .where('id', '=', id)
+    .selectFrom('incidents')
+    .innerJoin('records', 'records.id', 'incidents.id')
+    .selectAll('incidents')
+    .select([
+      'records.modified as record_modified',
+      'records.revoked as record_revoked',
+      'records.body as record_body',
+    ])
+    .where('incidents.id', '=', id)
     .executeTakeFirst();
 }
 
-export async function findIncidentRow(
+/** A threat report's query row with its record's version, in one statement (as above). */
+export async function findThreatTrigger(
   executor: Executor,
   id: string,
-): Promise<IncidentsTable | undefined> {
-  return executor.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findThreatReportRow(
-  executor: Executor,
-  id: string,
-): Promise<ThreatReportsTable | undefined> {
-  return executor.selectFrom('threat_reports').selectAll().where('id', '=', id).executeTakeFirst();
+): Promise<(ThreatReportsTable & TriggerRecord) | undefined> {
+  return executor
+    .selectFrom('threat_reports')
+    .innerJoin('records', 'records.id', 'threat_reports.id')
+    .selectAll('threat_reports')
+    .select([
+      'records.modified as record_modified',
+      'records.revoked as record_revoked',
+      'records.body as record_body',
+    ])
+    .where('threat_reports.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Sites (not revoked) whose cover holds any of `cells`. */

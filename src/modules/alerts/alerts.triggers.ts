@@ -38,7 +38,10 @@ const DAY_MS = 86_400_000;
 /** Older incidents (imports of history) raise nothing: they are not news to anyone. */
 export const INCIDENT_RECENT_DAYS = 7;
 
-export function incidentTrigger(row: IncidentsTable, record: RecordRow): IncidentTrigger {
+/** The version stamp, revocation and body of the trigger's record. */
+type VersionOf = Pick<RecordRow, 'modified' | 'revoked' | 'body'>;
+
+export function incidentTrigger(row: IncidentsTable, record: VersionOf): IncidentTrigger {
   return {
     kind: 'incident',
     id: row.id,
@@ -51,7 +54,7 @@ export function incidentTrigger(row: IncidentsTable, record: RecordRow): Inciden
 /** A threat report's area from its record body; the query row's circle when the body has none. */
 export function threatTrigger(
   row: ThreatReportsTable,
-  record: RecordRow,
+  record: VersionOf,
 ): ThreatTrigger | undefined {
   const area = areaOf(parseBody(record.body).area, row);
   if (!area) return undefined;
