@@ -111,6 +111,10 @@ describe.skipIf(skipReason !== undefined)(
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
       expect(await nav.getByRole('link').allTextContents()).toEqual([
         'Map',
+        'Operations room',
+        'Alerts',
+        'Sites',
+        'Movements',
         'Intelligence',
         'Incidents',
         'Coordination',
@@ -215,6 +219,10 @@ describe.skipIf(skipReason !== undefined)(
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
       expect(await nav.getByRole('link').allTextContents()).toEqual([
         'Map',
+        'Operations room',
+        'Alerts',
+        'Sites',
+        'Movements',
         'Intelligence',
         'Incidents',
         'Coordination',

@@ -27,6 +27,30 @@ export const ROUTES: readonly AppRoute[] = [
     nav: { label: 'map', icon: 'map' },
   },
   {
+    path: '/ops',
+    page: lazy(() => import('../pages/ops/OpsPage')),
+    nav: { label: 'ops', icon: 'ops' },
+  },
+  {
+    path: '/alerts',
+    page: lazy(() => import('../pages/alerts/AlertsPage')),
+    nav: { label: 'alerts', icon: 'siren' },
+  },
+  {
+    path: '/sites',
+    page: lazy(() => import('../pages/sites/SitesPage')),
+    nav: { label: 'sites', icon: 'site' },
+  },
+  {
+    path: '/movements',
+    page: lazy(() => import('../pages/movements/MovementsPage')),
+    nav: { label: 'movements', icon: 'movement' },
+  },
+  {
+    path: '/field',
+    page: lazy(() => import('../pages/field/FieldPage')),
+  },
+  {
     path: '/intel',
     page: lazy(() => import('../pages/intel/IntelPage')),
     nav: { label: 'intelligence', icon: 'intel' },

@@ -9,6 +9,7 @@ import type { Locale } from '../api/types';
 import { isWithin, Link, usePath } from '../app/router';
 import { ROUTES } from '../app/routes';
 import { hasAnyRole, useSession } from '../app/session';
+import { AlarmBanner } from './alarms/AlarmBanner';
 import { Icon, Logo } from './icons';
 import { LanguageSelect } from './LanguageSelect';
 import { NotificationBell } from './notifications/NotificationBell';
@@ -67,6 +68,7 @@ export function Layout({
         </ul>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        <AlarmBanner />
         {children}
       </main>
     </div>

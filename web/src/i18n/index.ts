@@ -8,6 +8,12 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../api/types';
 import en from './en.json';
+import alarmsEn from './features/alarms.en.json';
+import alarmsUr from './features/alarms.ur.json';
+import alarmsZhHans from './features/alarms.zh-Hans.json';
+import alertsEn from './features/alerts.en.json';
+import alertsUr from './features/alerts.ur.json';
+import alertsZhHans from './features/alerts.zh-Hans.json';
 import coordinationEn from './features/coordination.en.json';
 import coordinationUr from './features/coordination.ur.json';
 import coordinationZhHans from './features/coordination.zh-Hans.json';
@@ -23,6 +29,18 @@ import mapLayersZhHans from './features/mapLayers.zh-Hans.json';
 import notificationsEn from './features/notifications.en.json';
 import notificationsUr from './features/notifications.ur.json';
 import notificationsZhHans from './features/notifications.zh-Hans.json';
+import opsEn from './features/ops.en.json';
+import opsUr from './features/ops.ur.json';
+import opsZhHans from './features/ops.zh-Hans.json';
+import fieldEn from './features/field.en.json';
+import fieldUr from './features/field.ur.json';
+import fieldZhHans from './features/field.zh-Hans.json';
+import movementsEn from './features/movements.en.json';
+import movementsUr from './features/movements.ur.json';
+import movementsZhHans from './features/movements.zh-Hans.json';
+import sitesEn from './features/sites.en.json';
+import sitesUr from './features/sites.ur.json';
+import sitesZhHans from './features/sites.zh-Hans.json';
 import sharingEn from './features/sharing.en.json';
 import sharingUr from './features/sharing.ur.json';
 import sharingZhHans from './features/sharing.zh-Hans.json';
@@ -39,6 +57,12 @@ import zhHans from './zh-Hans.json';
  */
 const english = {
   ...en,
+  alarms: alarmsEn,
+  alerts: alertsEn,
+  ops: opsEn,
+  field: fieldEn,
+  movements: movementsEn,
+  sites: sitesEn,
   coordination: coordinationEn,
   fieldIssues: fieldIssuesEn,
   intel: intelEn,
@@ -55,6 +79,12 @@ const catalogues: Record<Locale, Catalogue> = {
   en: english,
   'zh-Hans': {
     ...zhHans,
+    alarms: alarmsZhHans,
+    alerts: alertsZhHans,
+    ops: opsZhHans,
+    field: fieldZhHans,
+    movements: movementsZhHans,
+    sites: sitesZhHans,
     coordination: coordinationZhHans,
     fieldIssues: fieldIssuesZhHans,
     intel: intelZhHans,
@@ -65,6 +95,12 @@ const catalogues: Record<Locale, Catalogue> = {
   },
   ur: {
     ...ur,
+    alarms: alarmsUr,
+    alerts: alertsUr,
+    ops: opsUr,
+    field: fieldUr,
+    movements: movementsUr,
+    sites: sitesUr,
     coordination: coordinationUr,
     fieldIssues: fieldIssuesUr,
     intel: intelUr,
