@@ -156,8 +156,7 @@ async function measure(engine: string, storage: Storage, databaseUrl: string): P
     if (stream.status !== 200 || !stream.body) throw new Error(`stream: ${stream.status}`);
     const events = readSse(stream.body);
 
-    const published = new Map<string, number>(); context.live.subscribe((e) => published.set(e.id, performance.now())); const deltas: number[] = [];
-    const latencies: number[] = []; (globalThis as any).published = published; (globalThis as any).pub = deltas;
+    const latencies: number[] = [];
     for (let i = 0; i < INCIDENTS; i += 1) {
       const sentAt = performance.now();
       const posted = fetch(`${base}/api/incidents`, {
@@ -173,7 +172,6 @@ async function measure(engine: string, storage: Storage, databaseUrl: string): P
       latencies.push((await alertFor(events, incident.id)) - sentAt);
     }
 
-    deltas.sort((a,b)=>a-b); console.log('publish->received p50', deltas[100]?.toFixed(1), 'p99', deltas[197]?.toFixed(1));
     const sorted = [...latencies].sort((a, b) => a - b);
     const [p50, p99, max] = [percentile(sorted, 50), percentile(sorted, 99), sorted.at(-1) ?? NaN];
     console.log(

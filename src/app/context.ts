@@ -4,7 +4,7 @@
  * and the CLI alike.
  */
 import { systemClock, type Clock } from '../core/clock.js';
-import { openStorage, type Storage } from '../storage/database.js';
+import { engineOf, openStorage, type Storage } from '../storage/database.js';
 import { createAuditLog, type AuditLog } from '../modules/audit/audit.service.js';
 import {
   DEFAULT_IDENTITY_SETTINGS,
@@ -61,12 +61,18 @@ export function createAppContext(
   };
 }
 
-/** Several processes share a PostgreSQL database, so there events must cross between them. */
+/**
+ * Several processes share a PostgreSQL database, so there events must cross
+ * between them. The listening connection is opened from the configured URL;
+ * a caller that hands in PostgreSQL storage under another configuration (a
+ * one-process bench) keeps the in-process bus.
+ */
 function liveBusFor(config: Config, storage: Storage): LiveBus {
   switch (storage.engine) {
     case 'sqlite':
       return createLiveBus();
     case 'postgres':
+      if (engineOf(config.databaseUrl) !== 'postgres') return createLiveBus();
       return createBridgedLiveBus(
         postgresLiveChannel({ url: config.databaseUrl, db: storage.db, schema: storage.schema }),
       );

@@ -38,6 +38,8 @@ import { alarmRoutes } from '../modules/alarms/alarms.routes.js';
 import { liveRoutes } from '../modules/live/live.routes.js';
 import { webhookRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { alertForReader } from '../modules/alerts/alerts.service.js';
+import { alarmForReader } from '../modules/alarms/alarms.read.js';
+import { movementSummaryForReader } from '../modules/movements/movements.read.js';
 import type { AppContext } from './context.js';
 import { installAuthentication } from './http/authentication.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -86,6 +88,8 @@ export async function buildServer(
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Live streams stay open until the client goes: closing the server must not wait for them.
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -159,7 +163,11 @@ export async function buildServer(
   await app.register(webhookRoutes, { deps: protectionDeps });
   await app.register(liveRoutes, {
     deps: protectionDeps,
-    resolvers: { alert: (id, reader) => alertForReader(protectionDeps, id, reader) },
+    resolvers: {
+      alert: (id, reader) => alertForReader(protectionDeps, id, reader),
+      alarm: (id, reader) => alarmForReader(protectionDeps, id, reader),
+      movement: (id, reader) => movementSummaryForReader(protectionDeps, id, reader),
+    },
   });
   await app.register(movementRoutes, { deps: protectionDeps });
   await app.register(alarmRoutes, { deps: protectionDeps });

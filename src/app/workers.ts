@@ -1,8 +1,8 @@
 /**
  * A node's background work, started once per process by `serve` (and by the
  * tests that need it): the overdue scan of action items, the scheduler that
- * fires deadlines (check-ins, escalations), and the alert matcher that
- * reacts to new and changed incidents and threat reports. Each worker keeps
+ * fires deadlines (check-ins, escalations), the alert matcher that reacts to
+ * new and changed incidents and threat reports, and webhook delivery. Each worker keeps
  * its state in the database, so a restart loses nothing.
  */
 import type { AppContext } from './context.js';
@@ -11,6 +11,7 @@ import { alarmDeadlineHandlers } from '../modules/alarms/alarms.escalation.js';
 import { movementDeadlineHandlers } from '../modules/movements/movements.deadlines.js';
 import { alertDeadlineHandlers } from '../modules/alerts/alerts.escalation.js';
 import { startAlertMatcher } from '../modules/alerts/alerts.matcher.service.js';
+import { startWebhookDelivery } from '../modules/webhooks/webhooks.delivery.js';
 import { startScheduler } from '../modules/scheduler/scheduler.service.js';
 import type { DeadlineHandlers } from '../modules/scheduler/scheduler.types.js';
 
@@ -46,6 +47,8 @@ export function startWorkers(context: AppContext, log: WorkerLog): RunningWorker
   stops.push(() => scheduler.stop());
   const matcher = startAlertMatcher(protectionDeps, { log });
   stops.push(() => matcher.stop());
+  const webhooks = startWebhookDelivery(protectionDeps, { log });
+  stops.push(() => webhooks.stop());
   return {
     async stop() {
       for (const stop of stops.reverse()) await stop();

@@ -83,10 +83,11 @@ export async function alertsAwaitingDelivery(
     )
     .select(['alerts.id as alert_id', 'webhooks.id as webhook_id'])
     .where('alerts.created_at', '>=', since)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('webhook_deliveries')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('webhook_deliveries')
             .select('webhook_deliveries.id')
             .whereRef('webhook_deliveries.webhook_id', '=', 'webhooks.id')
             .whereRef('webhook_deliveries.alert_id', '=', 'alerts.id'),
