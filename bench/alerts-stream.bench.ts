@@ -11,7 +11,7 @@
  * PostgreSQL is measured when TANDEM_BENCH_POSTGRES_URL is set (the bench works in its own
  * schema, bench_alerts_stream, which it drops and creates).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,6 @@ import { createAppContext, type AppContext } from '../src/app/context.js';
 import { buildServer } from '../src/app/server.js';
 import { startWorkers } from '../src/app/workers.js';
 import { destinationPoint } from '../src/core/geo/index.js';
-import { startAlertMatcher } from '../src/modules/alerts/alerts.matcher.service.js';
 import { insertSite } from '../src/modules/alerts/test-support/subjects.js';
 import { createOrganisation, createUser } from '../src/modules/identity/admin.service.js';
 import { readSse, type SseReader } from '../src/modules/live/sse-reader.js';
@@ -120,20 +119,6 @@ async function measure(engine: string, storage: Storage, databaseUrl: string): P
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const workers = startWorkers(context, quietLog);
-  // Until the integrator starts the matcher with the other workers, the bench starts it.
-  const matcherWired = readFileSync('src/app/workers.ts', 'utf8').includes('startAlertMatcher');
-  const matcher = matcherWired
-    ? undefined
-    : startAlertMatcher(
-        {
-          db: storage.db,
-          clock: context.clock,
-          audit: context.audit,
-          live: context.live,
-          protection: context.config.protection,
-        },
-        { log: quietLog },
-      );
   try {
     const stamp = Date.now().toString(36);
     const intel = await user(context, 'Bench intelligence unit', `bench.intel.${stamp}`);
@@ -175,14 +160,13 @@ async function measure(engine: string, storage: Storage, databaseUrl: string): P
     const sorted = [...latencies].sort((a, b) => a - b);
     const [p50, p99, max] = [percentile(sorted, 50), percentile(sorted, 99), sorted.at(-1) ?? NaN];
     console.log(
-      `${engine}: ${INCIDENTS} incidents, posted → alert on the stream: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms${matcher ? ' (matcher started by the bench)' : ''}`,
+      `${engine}: ${INCIDENTS} incidents, posted → alert on the stream: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms`,
     );
     console.log(
       `${engine}: incident posted → alert on a subscribed stream p99 ≤ ${BUDGET_MS} ms: ${p99 <= BUDGET_MS ? 'met' : 'NOT MET'}`,
     );
   } finally {
     // Closing the server ends the stream (the client needs no cancel, which could leave a socket).
-    await matcher?.stop();
     await workers.stop();
     await app.close();
   }
