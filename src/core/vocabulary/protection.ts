@@ -39,3 +39,15 @@ export const MOVEMENT_STATES = [
   'incident',
 ] as const;
 export type MovementState = (typeof MOVEMENT_STATES)[number];
+
+/**
+ * Roles that may acknowledge an alert they see: the people who act on one.
+ * A viewer reads; a node administrator runs the node.
+ */
+export const ALERT_ACKNOWLEDGING_ROLES = [
+  'analyst',
+  'duty_officer',
+  'field',
+  'liaison',
+  'org_admin',
+] as const;

@@ -165,13 +165,21 @@ describeEachEngine('alert visibility and acknowledgement', (database) => {
       // A recipient that may not read the subject cannot acknowledge (or learn of) the alert.
       expect((await acknowledge(s.users.guard, restrictedSite)).statusCode).toBe(404);
 
+      // A viewer sees the alert but does not act on it.
+      const byViewer = await acknowledge(s.users.operatorViewer, amberSite);
+      expect(byViewer.statusCode).toBe(403);
+      expect(byViewer.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+
       const first = await acknowledge(s.users.operator, amberSite);
       expect(first.statusCode, first.body).toBe(200);
       expect(first.json()).toMatchObject({
-        alert: { id: amberSite, acknowledged: { by: s.users.operator.userId } },
+        alert: {
+          id: amberSite,
+          acknowledged: { userId: s.users.operator.userId, by: expect.stringMatching(/^User /) },
+        },
       });
       expect(await pendingDeadlinesOf(s.db, amberSite)).toEqual([]);
-      const again = await acknowledge(s.users.operatorViewer, amberSite);
+      const again = await acknowledge(s.users.operator, amberSite);
       expect(again.statusCode).toBe(409);
       expect(again.json()).toMatchObject({ error: { code: 'ALREADY_ACKNOWLEDGED' } });
       const audit = await s.db

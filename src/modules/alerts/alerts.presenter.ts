@@ -22,7 +22,8 @@ export interface PresentedAlert {
   area: CapArea;
   distanceKm: number;
   createdAt: string;
-  acknowledged: { at: string; by: string | null } | null;
+  /** `by` is the display name of whoever acknowledged it; `userId` their id. */
+  acknowledged: { at: string; by: string | null; userId: string | null } | null;
   escalationLevel: number;
   marking: string;
 }
@@ -93,7 +94,11 @@ export function presentAlert(alert: VisibleAlert): PresentedAlert {
     acknowledged:
       row.acknowledged_at === null
         ? null
-        : { at: row.acknowledged_at, by: row.acknowledged_by_user },
+        : {
+            at: row.acknowledged_at,
+            by: alert.acknowledgedByName,
+            userId: row.acknowledged_by_user,
+          },
     escalationLevel: row.escalation_level,
     marking: alertMarking(trigger, subject),
   };

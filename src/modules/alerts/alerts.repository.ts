@@ -56,6 +56,20 @@ export async function recipientsOf(
   return byAlert;
 }
 
+/** Display names of users (who acknowledged alerts), by id. */
+export async function userDisplayNames(
+  executor: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
 /** Those of `ids` the read filter lets this reader read (canRead is asked again by the caller). */
 export async function findReadableRecords(
   executor: Executor,

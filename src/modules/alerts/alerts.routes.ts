@@ -91,7 +91,13 @@ export const alertRoutes: FastifyPluginAsyncZod<{ deps: AlertDeps }> = async (ap
       const actor = requirePrincipal(request).user;
       const outcome = await acknowledgeAlert(deps, request.params.id, actor, originOf(request));
       if (!outcome.ok) {
-        throw new AppError(outcome.error === 'not_found' ? 'NOT_FOUND' : 'ALREADY_ACKNOWLEDGED');
+        throw new AppError(
+          outcome.error === 'not_found'
+            ? 'NOT_FOUND'
+            : outcome.error === 'forbidden'
+              ? 'FORBIDDEN'
+              : 'ALREADY_ACKNOWLEDGED',
+        );
       }
       return { alert: presentAlert(outcome.value) };
     },

@@ -4,6 +4,7 @@
  * through alerts.visibility.ts; an alert the reader may not see is "not
  * found", never "forbidden", so that its existence leaks nothing.
  */
+import { ALERT_ACKNOWLEDGING_ROLES } from '../../core/vocabulary/protection.js';
 import { isoNow } from '../../core/clock.js';
 import { readScope } from '../../core/policy/index.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -65,9 +66,14 @@ export async function alertForReader(
   return found ? presentAlert(found) : undefined;
 }
 
-export type AcknowledgeError = 'not_found' | 'already_acknowledged';
+export type AcknowledgeError = 'not_found' | 'forbidden' | 'already_acknowledged';
 
-/** Whoever sees the alert (its recipients, and duty officers once it escalated) may acknowledge it, once. */
+/** Whether this user's roles let them acknowledge an alert they see. */
+export function mayAcknowledgeAlerts(reader: CurrentUser): boolean {
+  return ALERT_ACKNOWLEDGING_ROLES.some((role) => reader.roles.includes(role));
+}
+
+/** Whoever sees the alert (its recipients, and duty officers once it escalated) and acts on alerts may acknowledge it, once. */
 export async function acknowledgeAlert(
   deps: AlertDeps,
   id: string,
@@ -76,6 +82,7 @@ export async function acknowledgeAlert(
 ): Promise<Result<VisibleAlert, AcknowledgeError>> {
   const found = await readAlert(deps, id, actor);
   if (!found) return fail('not_found');
+  if (!mayAcknowledgeAlerts(actor)) return fail('forbidden');
   if (found.row.acknowledged_at !== null) return fail('already_acknowledged');
   const now = isoNow(deps.clock);
   const acknowledged = await inTransaction(deps.db, async (trx) => {
@@ -101,5 +108,6 @@ export async function acknowledgeAlert(
   return ok({
     ...found,
     row: { ...found.row, acknowledged_at: now, acknowledged_by_user: actor.userId },
+    acknowledgedByName: actor.displayName,
   });
 }

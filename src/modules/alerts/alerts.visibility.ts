@@ -12,7 +12,12 @@ import { canRead, readScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import type { CurrentUser } from '../identity/identity.types.js';
 import { toShareable, type RecordRow } from '../records/records.repository.js';
-import { findReadableRecords, recipientsOf, type AlertRow } from './alerts.repository.js';
+import {
+  findReadableRecords,
+  recipientsOf,
+  userDisplayNames,
+  type AlertRow,
+} from './alerts.repository.js';
 
 /** An alert as one reader may see it, with the two records it is about. */
 export interface VisibleAlert {
@@ -20,6 +25,8 @@ export interface VisibleAlert {
   trigger: RecordRow;
   subject: RecordRow;
   recipients: string[];
+  /** The display name of whoever acknowledged it, when someone did. */
+  acknowledgedByName: string | null;
 }
 
 export const isDutyOfficer = (reader: CurrentUser) => reader.roles.includes('duty_officer');
@@ -53,12 +60,24 @@ export async function visibleAlerts(
   const readable = new Map(
     records.filter((record) => canRead(reader, toShareable(record))).map((r) => [r.id, r]),
   );
+  const names = await userDisplayNames(
+    db,
+    addressed.flatMap((row) => (row.acknowledged_by_user ? [row.acknowledged_by_user] : [])),
+  );
   const visible: VisibleAlert[] = [];
   for (const row of addressed) {
     const trigger = readable.get(row.trigger_id);
     const subject = readable.get(row.subject_id);
     if (trigger && subject) {
-      visible.push({ row, trigger, subject, recipients: recipients.get(row.id) ?? [] });
+      visible.push({
+        row,
+        trigger,
+        subject,
+        recipients: recipients.get(row.id) ?? [],
+        acknowledgedByName: row.acknowledged_by_user
+          ? (names.get(row.acknowledged_by_user) ?? null)
+          : null,
+      });
     }
   }
   return visible;

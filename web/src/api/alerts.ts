@@ -45,8 +45,8 @@ export interface Alert {
   area?: { areaDesc: string; circle?: string; polygon?: string };
   distanceKm: number;
   createdAt: string;
-  /** `by` names who acknowledged it (a display name or an id, as the server tells). */
-  acknowledged: { at: string; by: string | null } | null;
+  /** `by` is the display name of whoever acknowledged it (null when unknown), `userId` their id. */
+  acknowledged: { at: string; by: string | null; userId: string | null } | null;
   /** 0 until an unacknowledged alert escalates; then 1, 2. */
   escalationLevel: number;
   /** The stricter marking of the trigger and the subject. */

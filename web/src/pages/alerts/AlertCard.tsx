@@ -14,7 +14,9 @@ import {
   alertCapUrl,
   type Alert,
 } from '../../api/alerts';
+import { ALERT_ACKNOWLEDGING_ROLES } from '@vocabulary/protection';
 import { Link } from '../../app/router';
+import { hasAnyRole, useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { formatDateTime } from '../../lib/format';
@@ -36,11 +38,6 @@ function certaintyText(certainty: string, t: TFunction): string {
   return t(`alerts.certainty.${oneOf(CAP_CERTAINTIES, certainty) ? certainty : 'Unknown'}`);
 }
 
-/** A name to show for who acknowledged it; a bare record id says nothing to a person. */
-function acknowledgerName(by: string | null): string | null {
-  return by === null || /^[a-z-]+--[0-9a-f-]{36}$/.test(by) ? null : by;
-}
-
 export function AlertCard({
   alert,
   headingLevel = 3,
@@ -51,6 +48,7 @@ export function AlertCard({
   onAcknowledge: (id: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const locale = currentLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -70,7 +68,8 @@ export function AlertCard({
   }
 
   const acknowledged = alert.acknowledged;
-  const by = acknowledged ? acknowledgerName(acknowledged.by) : null;
+  const by = acknowledged ? acknowledged.by : null;
+  const mayAcknowledge = hasAnyRole(user, ALERT_ACKNOWLEDGING_ROLES);
   const subjectType = alert.subject.type === 'site' ? 'site' : 'movement';
   const triggerType = alert.trigger.type === 'incident' ? 'incident' : 'threat-report';
   return (
@@ -118,7 +117,7 @@ export function AlertCard({
               ? t('alerts.acknowledgedAt', { at: formatDateTime(acknowledged.at, locale) })
               : t('alerts.acknowledgedBy', { by, at: formatDateTime(acknowledged.at, locale) })}
           </span>
-        ) : (
+        ) : !mayAcknowledge ? null : (
           <button
             type="button"
             className="button button-primary button-small"

@@ -51,7 +51,7 @@ describe('alert inbox rules', () => {
     const list = [alert({ id: 'alert--a' }), alert({ id: 'alert--b' })];
     const done = alert({
       id: 'alert--a',
-      acknowledged: { at: '2026-11-28T10:05:00Z', by: 'Zhang' },
+      acknowledged: { at: '2026-11-28T10:05:00Z', by: 'Zhang', userId: 'user--z' },
     });
     expect(applyAlertChange(list, done, 'open').map((item) => item.id)).toEqual(['alert--b']);
     const all = applyAlertChange(list, done, 'all');
@@ -59,7 +59,10 @@ describe('alert inbox rules', () => {
   });
 
   it('does not add an acknowledged alert it never had to the open view', () => {
-    const done = alert({ id: 'alert--z', acknowledged: { at: '2026-11-28T10:05:00Z', by: 'X' } });
+    const done = alert({
+      id: 'alert--z',
+      acknowledged: { at: '2026-11-28T10:05:00Z', by: 'X', userId: 'user--x' },
+    });
     expect(applyAlertChange([], done, 'open')).toEqual([]);
   });
 
