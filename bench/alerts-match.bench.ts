@@ -237,6 +237,7 @@ function triggerAt(point: LatLon, n: number): IncidentTrigger {
     kind: 'incident',
     id,
     modified: NOW.toISOString(),
+    storedAt: NOW.toISOString(),
     revoked: false,
     row: {
       id,

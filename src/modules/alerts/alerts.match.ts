@@ -4,7 +4,10 @@
  * with its r4 cover), then the exact geometry decides — a point inside a
  * site's buffer or a movement's corridor, a threat circle that meets it.
  * Movements match only while they are planned or under way, in time with
- * the trigger.
+ * the trigger. Only subjects recorded by the time the trigger version was
+ * stored are alerted: a site or movement recorded later meets the news in
+ * its nearby list and its risk assessment instead (a demo or an import of
+ * sites would otherwise raise an alert for every old report at once).
  *
  * Owns: which subjects a trigger touches and how far it is from each.
  * Must never: write, or consult the sharing policy (alerts are addressed to
@@ -130,8 +133,12 @@ async function matchIncident(deps: MatchDeps, trigger: IncidentTrigger): Promise
   const cells = [trigger.row.h3_r6];
   const arrivingFrom = new Date(deps.clock.now().getTime() - HOUR_MS).toISOString();
   const [sites, movements] = await Promise.all([
-    sitesInCells(deps.db, cells),
-    movementsInCells(deps.db, cells, { states: ALERTABLE_MOVEMENT_STATES, arrivingFrom }),
+    sitesInCells(deps.db, cells, trigger.storedAt),
+    movementsInCells(deps.db, cells, {
+      states: ALERTABLE_MOVEMENT_STATES,
+      existingAt: trigger.storedAt,
+      arrivingFrom,
+    }),
   ]);
   const matches: SubjectMatch[] = [];
   for (const site of sites) {
@@ -175,8 +182,12 @@ async function matchThreat(deps: MatchDeps, trigger: ThreatTrigger): Promise<Sub
   ).cells;
   const window = { from: trigger.row.valid_from, until: trigger.row.valid_until };
   const [sites, movements] = await Promise.all([
-    sitesInCells(deps.db, cells),
-    movementsInCells(deps.db, cells, { states: ALERTABLE_MOVEMENT_STATES, window }),
+    sitesInCells(deps.db, cells, trigger.storedAt),
+    movementsInCells(deps.db, cells, {
+      states: ALERTABLE_MOVEMENT_STATES,
+      existingAt: trigger.storedAt,
+      window,
+    }),
   ]);
   const edgeKm = (fence: Fence) => Math.max(0, distanceToBaseKm(fence.base, centre) - radiusKm);
   const matches: SubjectMatch[] = [];

@@ -61,6 +61,7 @@ export async function loadTrigger(
 
 const versionOf = (found: TriggerRecord) => ({
   modified: found.record_modified,
+  storedAt: found.record_stored_at,
   revoked: found.record_revoked,
   body: found.record_body,
 });

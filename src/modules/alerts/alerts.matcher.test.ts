@@ -16,6 +16,7 @@ import { pendingDeadlinesOf } from '../scheduler/deadlines.repository.js';
 import { ESCALATE_ALERT } from './alerts.raise.js';
 import { recipientsOf } from './alerts.repository.js';
 import { alertsScene, BESHAM, KARACHI, NEAR_DASU, type AlertsScene } from './test-support/scene.js';
+import { insertSite } from './test-support/subjects.js';
 
 describeEachEngine('alert matcher', (database) => {
   let s: AlertsScene;
@@ -192,5 +193,31 @@ describeEachEngine('alert matcher', (database) => {
     expect((await publishThreatReport(s.deps, created.value, s.users.intel.current)).ok).toBe(true);
     await s.matcher.drain();
     expect(await alertsOf(created.value)).toEqual([]);
+  });
+
+  it('leaves a site recorded after the trigger version to its nearby list, without an alert', async () => {
+    const quetta = { lat: 30.18, lon: 66.99 };
+    const id = await incidentAt(quetta);
+    const lateSite = await insertSite(s.db, {
+      name: 'Quetta liaison office',
+      centre: quetta,
+      bufferKm: 5,
+      operatorOrgId: s.users.operator.orgId,
+      guardOrgId: s.users.guard.orgId,
+      createdBy: s.users.operator.orgId,
+      createdByUser: s.users.operator.userId,
+      marking: 'TLP:GREEN',
+      releasableTo: [],
+      recordedAt: '2026-11-28T09:30:00.000Z',
+    });
+    // The incident's change is matched again, as after a restart: still nothing for the later site.
+    await queueRecordChange(
+      s.db,
+      { id, type: 'incident', modified: '2026-11-28T09:00:00.000Z' },
+      '2026-11-28T09:31:00.000Z',
+    );
+    await s.matcher.drain();
+    expect((await alertsOf(id)).map((a) => a.subject_id)).not.toContain(lateSite);
+    expect(await alertsOf(id)).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ export type MovementCandidate = MovementsTable & { body: string };
 /** The record columns a trigger needs, read in the same statement as its query row. */
 export interface TriggerRecord {
   record_modified: string;
+  record_stored_at: string;
   record_revoked: number;
   record_body: string;
 }
@@ -41,6 +42,7 @@ export async function findIncidentTrigger(
     .selectAll('incidents')
     .select([
       'records.modified as record_modified',
+      'records.stored_at as record_stored_at',
       'records.revoked as record_revoked',
       'records.body as record_body',
     ])
@@ -59,6 +61,7 @@ export async function findThreatTrigger(
     .selectAll('threat_reports')
     .select([
       'records.modified as record_modified',
+      'records.stored_at as record_stored_at',
       'records.revoked as record_revoked',
       'records.body as record_body',
     ])
@@ -66,10 +69,15 @@ export async function findThreatTrigger(
     .executeTakeFirst();
 }
 
-/** Sites (not revoked) whose cover holds any of `cells`. */
+/**
+ * Sites (not revoked, recorded by `existingAt`) whose cover holds any of
+ * `cells`. A site recorded after the trigger learns of it from its nearby
+ * list, not from an alert: the news was already there when it was recorded.
+ */
 export async function sitesInCells(
   executor: Executor,
   cells: readonly string[],
+  existingAt: string,
 ): Promise<SitesTable[]> {
   if (cells.length === 0) return [];
   return executor
@@ -80,11 +88,14 @@ export async function sitesInCells(
       eb.selectFrom('geofence_cells').select('subject_id').where('cell', 'in', cells),
     )
     .where('records.revoked', '=', 0)
+    .where('records.created', '<=', existingAt)
     .execute();
 }
 
 export interface MovementFilter {
   states: readonly string[];
+  /** Only movements requested by this instant (a later one weighs the trigger in its risk). */
+  existingAt: string;
   /** Only movements planned to arrive at or after this instant. */
   arrivingFrom?: string;
   /** Only movements whose planned window overlaps [from, until]. */
@@ -109,6 +120,7 @@ export async function movementsInCells(
     )
     .where('movements.state', 'in', filter.states)
     .where('records.revoked', '=', 0)
+    .where('records.created', '<=', filter.existingAt)
     .$if(arrivingFrom !== undefined, (qb) =>
       qb.where('movements.planned_arrival', '>=', arrivingFrom ?? ''),
     )

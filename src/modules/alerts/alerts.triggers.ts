@@ -19,6 +19,8 @@ export interface IncidentTrigger {
   kind: 'incident';
   id: string;
   modified: string;
+  /** When this node stored the version: only subjects that existed then are alerted. */
+  storedAt: string;
   revoked: boolean;
   row: IncidentsTable;
 }
@@ -27,6 +29,7 @@ export interface ThreatTrigger {
   kind: 'threat-report';
   id: string;
   modified: string;
+  storedAt: string;
   revoked: boolean;
   row: ThreatReportsTable;
   area: ThreatArea;
@@ -39,13 +42,14 @@ const DAY_MS = 86_400_000;
 export const INCIDENT_RECENT_DAYS = 7;
 
 /** The version stamp, revocation and body of the trigger's record. */
-type VersionOf = Pick<RecordRow, 'modified' | 'revoked' | 'body'>;
+type VersionOf = Pick<RecordRow, 'modified' | 'revoked' | 'body'> & { storedAt: string };
 
 export function incidentTrigger(row: IncidentsTable, record: VersionOf): IncidentTrigger {
   return {
     kind: 'incident',
     id: row.id,
     modified: record.modified,
+    storedAt: record.storedAt,
     revoked: record.revoked === 1,
     row,
   };
@@ -62,6 +66,7 @@ export function threatTrigger(
     kind: 'threat-report',
     id: row.id,
     modified: record.modified,
+    storedAt: record.storedAt,
     revoked: record.revoked === 1,
     row,
     area,

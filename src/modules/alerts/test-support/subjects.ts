@@ -18,6 +18,8 @@ export interface SubjectSharing {
   createdByUser: string | null;
   marking: TlpMarking;
   releasableTo: string[];
+  /** When the subject was recorded (default: an hour before the scene's clock). */
+  recordedAt?: string;
 }
 
 const CLOCK = '2026-11-28T08:00:00.000Z';
@@ -38,15 +40,15 @@ async function storeRecord(
       createdByUser: sharing.createdByUser,
       marking: sharing.marking,
       releasableTo: sharing.releasableTo,
-      created: CLOCK,
-      modified: CLOCK,
+      created: sharing.recordedAt ?? CLOCK,
+      modified: sharing.recordedAt ?? CLOCK,
       revoked: false,
       receivedFromPeer: false,
       containsPersonalData: false,
       legalBasis: null,
       body,
     },
-    CLOCK,
+    sharing.recordedAt ?? CLOCK,
   );
 }
 
