@@ -7,7 +7,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
-import { readableBy, type RecordRow } from '../records/records.repository.js';
+import { readableBy } from '../records/records.repository.js';
 import type { AlertsTable } from './alerts.tables.js';
 
 export type AlertRow = AlertsTable;
@@ -68,36 +68,6 @@ export async function userDisplayNames(
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((row) => [row.id, row.display_name]));
-}
-
-/** Those of `ids` the read filter lets this reader read (canRead is asked again by the caller). */
-export async function findReadableRecords(
-  executor: Executor,
-  scope: ReadScope,
-  ids: readonly string[],
-): Promise<RecordRow[]> {
-  if (ids.length === 0) return [];
-  return executor
-    .selectFrom('records')
-    .select([
-      'id',
-      'type',
-      'created_by',
-      'created_by_user',
-      'marking',
-      'marking_valid',
-      'releasable_to',
-      'created',
-      'modified',
-      'revoked',
-      'received_from_peer',
-      'contains_personal_data',
-      'legal_basis',
-      'body',
-    ])
-    .where('id', 'in', [...new Set(ids)])
-    .where(readableBy(scope))
-    .execute();
 }
 
 export interface AlertListFilter {

@@ -11,13 +11,8 @@
 import { canRead, readScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import type { CurrentUser } from '../identity/identity.types.js';
-import { toShareable, type RecordRow } from '../records/records.repository.js';
-import {
-  findReadableRecords,
-  recipientsOf,
-  userDisplayNames,
-  type AlertRow,
-} from './alerts.repository.js';
+import { findReadableRecords, toShareable, type RecordRow } from '../records/records.repository.js';
+import { recipientsOf, userDisplayNames, type AlertRow } from './alerts.repository.js';
 
 /** An alert as one reader may see it, with the two records it is about. */
 export interface VisibleAlert {

@@ -6,25 +6,8 @@
  */
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
-import { readableBy, type RecordRow } from '../records/records.repository.js';
+import { RECORD_ROW_COLUMNS, readableBy, type RecordRow } from '../records/records.repository.js';
 import type { CoordinationType } from './coordination.schema.js';
-
-const RECORD_ROW_COLUMNS = [
-  'id',
-  'type',
-  'created_by',
-  'created_by_user',
-  'marking',
-  'marking_valid',
-  'releasable_to',
-  'created',
-  'modified',
-  'revoked',
-  'received_from_peer',
-  'contains_personal_data',
-  'legal_basis',
-  'body',
-] as const;
 
 /** The record if this reader may read it; an unknown id and an unreadable one look the same. */
 export async function findReadableCoordinationRecord(

@@ -2,12 +2,10 @@
  * The only SQL for what a movement gathers on the way: check-ins (keyed by
  * the device's client id, so a replayed queue finds its earlier rows), the
  * escort's hashed codes, the named manifest (personal data) and the last risk
- * assessment. No policy here (but for the records behind risk contributors,
- * read through the read filter): the services decide who reaches these rows.
+ * assessment. No policy here: the services decide who reaches these rows
+ * (risk contributors are read through records.repository's findReadableRecords).
  */
-import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
-import { readableBy, type RecordRow } from '../records/records.repository.js';
 import type {
   MovementCheckinsTable,
   MovementCodesTable,
@@ -127,35 +125,5 @@ export async function setRiskOverride(
       overridden_at: override.at,
     })
     .where('movement_id', '=', movementId)
-    .execute();
-}
-
-/** Records of any type among `ids` that this reader may read (risk contributors). */
-export async function findReadableRecords(
-  executor: Executor,
-  scope: ReadScope,
-  ids: readonly string[],
-): Promise<RecordRow[]> {
-  if (ids.length === 0) return [];
-  return executor
-    .selectFrom('records')
-    .select([
-      'id',
-      'type',
-      'created_by',
-      'created_by_user',
-      'marking',
-      'marking_valid',
-      'releasable_to',
-      'created',
-      'modified',
-      'revoked',
-      'received_from_peer',
-      'contains_personal_data',
-      'legal_basis',
-      'body',
-    ])
-    .where('id', 'in', [...new Set(ids)])
-    .where(readableBy(scope))
     .execute();
 }

@@ -18,14 +18,9 @@ import type { CurrentUser, RequestOrigin } from '../identity/identity.types.js';
 import { incidentsAlongRoute } from '../incidents/incidents.geo.service.js';
 import { actorOf, parseBody } from '../intel/intel.records.js';
 import { threatAreasInView } from '../intel/reports.read.service.js';
-import { toShareable } from '../records/records.repository.js';
+import { findReadableRecords, toShareable } from '../records/records.repository.js';
 import { readSite } from '../sites/sites.read.js';
-import {
-  findRisk,
-  findReadableRecords,
-  saveRisk,
-  setRiskOverride,
-} from './movements.field.repository.js';
+import { findRisk, saveRisk, setRiskOverride } from './movements.field.repository.js';
 import {
   MOVEMENT_TYPE,
   movementFor,

@@ -145,6 +145,43 @@ async function keepReplacedVersion(trx: Executor, id: string): Promise<void> {
     .execute();
 }
 
+/** The `records` columns of a RecordRow (all but when and by whom the version was stored). */
+export const RECORD_ROW_COLUMNS = [
+  'id',
+  'type',
+  'created_by',
+  'created_by_user',
+  'marking',
+  'marking_valid',
+  'releasable_to',
+  'created',
+  'modified',
+  'revoked',
+  'received_from_peer',
+  'contains_personal_data',
+  'legal_basis',
+  'body',
+] as const satisfies readonly (keyof RecordRow)[];
+
+/**
+ * Those of `ids` (of any type) the read filter lets this reader read, for
+ * reads that gather records of several types at once (alerts, risk
+ * contributors). Callers still ask canRead of each.
+ */
+export async function findReadableRecords(
+  executor: Executor,
+  scope: ReadScope,
+  ids: readonly string[],
+): Promise<RecordRow[]> {
+  if (ids.length === 0) return [];
+  return executor
+    .selectFrom('records')
+    .select(RECORD_ROW_COLUMNS)
+    .where('id', 'in', [...new Set(ids)])
+    .where(readableBy(scope))
+    .execute();
+}
+
 export async function findRecord(
   executor: Executor,
   id: string,
