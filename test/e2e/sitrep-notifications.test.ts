@@ -163,8 +163,16 @@ describe.skipIf(skipReason !== undefined)(
         'Incidents',
         'Threat reports',
         'Action items',
+        'Movements',
+        'Alarms and alerts',
+        'People on site',
       ]);
-      expect(await page.getByTestId('sitrep-pending').textContent()).toContain('people on site');
+      // Every section is there: none is announced as "not yet available".
+      expect(await page.getByTestId('sitrep-pending').count()).toBe(0);
+      await page.getByTestId('sitrep-movements-empty').waitFor();
+      await page.getByTestId('sitrep-alarms-empty').waitFor();
+      await page.getByTestId('sitrep-alerts-empty').waitFor();
+      await page.getByTestId('sitrep-people-empty').waitFor();
       expect(await page.getByTestId('figure-incidents').locator('dd').textContent()).toBe('1');
       expect(await page.getByTestId('figure-fatalities').locator('dd').textContent()).toBe('2');
 

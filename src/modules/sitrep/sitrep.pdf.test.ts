@@ -93,6 +93,8 @@ describeEachEngine('the demo situation report as a PDF', (database) => {
     expect(text).toContain(CHINESE_TITLE);
     expect(text).toContain(URDU_TITLE);
     expect(text).toContain(sitrepTexts('zh').threats.title);
+    expect(text).toContain(sitrepTexts('zh').movements.title);
+    expect(text).toContain(sitrepTexts('zh').alarmsAlerts.title);
     expect(text).toContain(sitrepTexts('zh').title);
   });
 
@@ -104,6 +106,8 @@ describeEachEngine('the demo situation report as a PDF', (database) => {
     // Several Urdu words on one line: the report's title and a section heading.
     expect(text).toContain(sitrepTexts('ur').title);
     expect(text).toContain(sitrepTexts('ur').actionItems.title);
+    expect(text).toContain(sitrepTexts('ur').movements.title);
+    expect(text).toContain(sitrepTexts('ur').people.title);
     // The three scripts' fonts travel with the file (as subsets).
     const raw = pdf.toString('latin1');
     for (const font of ['NotoSans-Regular', 'NotoSansSC-Regular', 'NotoNaskhArabic-Regular'])
@@ -211,7 +215,15 @@ describeEachEngine('the situation report of a reader with nothing readable', (da
     );
     const text = await textOf(response.rawPayload);
     const en = sitrepTexts('en');
-    for (const line of [en.incidents.empty, en.threats.empty, en.actionItems.empty])
+    for (const line of [
+      en.incidents.empty,
+      en.threats.empty,
+      en.actionItems.empty,
+      en.movements.empty,
+      en.alarmsAlerts.noAlarms,
+      en.alarmsAlerts.noAlerts,
+      en.people.empty,
+    ])
       expect(text).toContain(line);
     expect(text).toContain('TLP:CLEAR');
     expect(text).not.toContain('TLP:AMBER');

@@ -3,8 +3,8 @@
  * keyed by its place in the JSON, naming the sources it reads, collecting
  * its part for one reader and one day (always through that capability's
  * read filter), and printing that part through the small printer interface
- * below, which knows nothing of PDF. Movements, alarms and people on site
- * join the report as one more section each (sitrep.sections.ts).
+ * below, which knows nothing of PDF. A capability joins the report as one
+ * more section (sitrep.sections.ts).
  */
 import { TLP_MARKINGS, type TlpMarking } from '../../core/policy/types.js';
 import type { CurrentUser } from '../identity/identity.types.js';

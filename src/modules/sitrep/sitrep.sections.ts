@@ -1,12 +1,15 @@
 /**
  * The sections of the situation report, in print order. A capability joins
- * the report with one entry here (movements and their outcome, open alarms
- * and alerts, people on site, when those modules land); the report's JSON
- * gains the section's key and its `sources` list the sources it reads.
+ * the report with one entry here; the report's JSON gains the section's key
+ * and its `sources` list the sources it reads. Protection (movements,
+ * alarms and alerts, people on site) follows intelligence and coordination.
  */
 import { actionItemsSection } from './sitrep.action-items.js';
+import { alarmsAlertsSection } from './sitrep.alarms-alerts.js';
 import { chartSection } from './sitrep.chart.js';
 import { incidentsSection } from './sitrep.incidents.js';
+import { movementsSection } from './sitrep.movements.js';
+import { peopleSection } from './sitrep.people.js';
 import type { SitrepSection } from './sitrep.section.js';
 import { threatsSection } from './sitrep.threats.js';
 
@@ -15,6 +18,9 @@ export const SITREP_SECTIONS = [
   chartSection,
   threatsSection,
   actionItemsSection,
+  movementsSection,
+  alarmsAlertsSection,
+  peopleSection,
 ] as const;
 
 type Sections = (typeof SITREP_SECTIONS)[number];

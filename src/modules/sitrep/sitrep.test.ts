@@ -194,7 +194,14 @@ describeEachEngine('the situation report under the sharing policy', (database) =
       expect(sitrep.chart.incidentsByDay).toHaveLength(7);
       expect(sitrep.chart.incidentsByDay.at(-1)).toEqual({ date: DAY, count: readable.length });
       expect(sitrep.organisation.id).toBe(row.org_id);
-      expect(sitrep.sources).toEqual(['incidents', 'threat-reports', 'action-items']);
+      expect(sitrep.sources).toEqual([
+        'incidents',
+        'threat-reports',
+        'action-items',
+        'movements',
+        'alerts',
+        'sites',
+      ]);
       expect(sitrep.window).toEqual({
         from: `${DAY}T00:00:00.000Z`,
         to: '2026-11-29T00:00:00.000Z',
@@ -224,7 +231,15 @@ describeEachEngine('the situation report under the sharing policy', (database) =
       date: DAY,
       format: 'json',
       via: 'api',
-      counts: { incidents: expected, threatReports: 2 * expected, overdueActionItems: expected },
+      counts: {
+        incidents: expected,
+        threatReports: 2 * expected,
+        overdueActionItems: expected,
+        movements: 0,
+        alarms: 0,
+        alerts: 0,
+        sitesWithPeople: 0,
+      },
     });
   });
 });

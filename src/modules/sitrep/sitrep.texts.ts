@@ -8,8 +8,9 @@
 import type { AcledEventType } from '../../core/vocabulary/acled.js';
 import type { ActionItemStatus } from '../../core/vocabulary/coordination.js';
 import type { SitrepLanguage } from './sitrep.schema.js';
+import { PROTECTION_TEXTS, type ProtectionTexts } from './sitrep.texts.protection.js';
 
-export interface SitrepTexts {
+export interface SitrepTexts extends ProtectionTexts {
   title: string;
   /** Between the items of a list in running text. */
   separator: string;
@@ -59,6 +60,7 @@ export interface SitrepTexts {
 }
 
 const en: SitrepTexts = {
+  ...PROTECTION_TEXTS.en,
   title: 'Daily situation report',
   separator: ', ',
   labels: {
@@ -71,6 +73,9 @@ const en: SitrepTexts = {
     incidents: 'Incidents',
     'threat-reports': 'Threat reports',
     'action-items': 'Action items',
+    movements: 'Movements',
+    alerts: 'Alarms and alerts',
+    sites: 'People on site',
   },
   page: (page, pages) => `Page ${page} of ${pages}`,
   map: {
@@ -144,10 +149,18 @@ const en: SitrepTexts = {
 };
 
 const zh: SitrepTexts = {
+  ...PROTECTION_TEXTS.zh,
   title: '每日态势报告',
   separator: '、',
   labels: { date: '日期', organisation: '机构', generated: '生成时间', sources: '涵盖来源' },
-  sources: { incidents: '事件', 'threat-reports': '威胁报告', 'action-items': '行动事项' },
+  sources: {
+    incidents: '事件',
+    'threat-reports': '威胁报告',
+    'action-items': '行动事项',
+    movements: '行程',
+    alerts: '警报与预警',
+    sites: '现场人员',
+  },
   page: (page, pages) => `第 ${page} 页，共 ${pages} 页`,
   map: {
     title: '当日地图',
@@ -214,6 +227,7 @@ const zh: SitrepTexts = {
 };
 
 const ur: SitrepTexts = {
+  ...PROTECTION_TEXTS.ur,
   title: 'روزانہ صورت حال کی رپورٹ',
   separator: '، ',
   labels: {
@@ -226,6 +240,9 @@ const ur: SitrepTexts = {
     incidents: 'واقعات',
     'threat-reports': 'خطرے کی رپورٹیں',
     'action-items': 'عملی اقدامات',
+    movements: 'نقل و حرکت',
+    alerts: 'الارم اور انتباہات',
+    sites: 'مقام پر موجود افراد',
   },
   page: (page, pages) => `صفحہ ${page} از ${pages}`,
   map: {

@@ -60,6 +60,62 @@ export interface SitrepOverdueActionItem {
   marking?: string;
 }
 
+/** A movement of the day, in its state at the end of the day. */
+export interface SitrepMovement {
+  id: string;
+  title: string;
+  origin: string;
+  destination: string;
+  state: string;
+  riskLevel: string | null;
+  escortOrg: { id: string; name: string } | null;
+  plannedDeparture: string;
+  plannedArrival: string;
+  /** The last check-in recorded before the end of the day. */
+  lastCheckinAt: string | null;
+  marking: string;
+}
+
+export interface SitrepAlarm {
+  id: string;
+  movement: { id: string; title: string };
+  reason: string;
+  level: number;
+  raisedAt: string;
+  acknowledged: { at: string; by: string } | null;
+  resolvedAt: string | null;
+  marking: string;
+}
+
+export interface SitrepAlert {
+  id: string;
+  headline: string;
+  severity: string;
+  urgency: string;
+  createdAt: string;
+  trigger: { id: string; type: string; title: string };
+  subject: { id: string; type: string; name: string };
+  acknowledged: { at: string } | null;
+  escalationLevel: number;
+  marking: string;
+}
+
+export interface NationalityCount {
+  nationality: string;
+  count: number;
+}
+
+export interface SitrepSitePeople {
+  id: string;
+  name: string;
+  siteType: string;
+  /** The day counted: the latest on or before the report's day. */
+  day: string;
+  total: number;
+  byNationality: NationalityCount[];
+  marking: string;
+}
+
 export interface Sitrep {
   date: string;
   generatedAt: string;
@@ -85,6 +141,29 @@ export interface Sitrep {
   chart: {
     incidentsByEventType: CountByEventType[];
     incidentsByDay: { date: string; count: number }[];
+  };
+  movements: {
+    total: number;
+    byState: { state: string; count: number }[];
+    outcomes: { arrived: number; overdue: number; incident: number; cancelled: number };
+    items: SitrepMovement[];
+    truncated: boolean;
+  };
+  alarmsAlerts: {
+    alarms: { total: number; items: SitrepAlarm[]; truncated: boolean };
+    alerts: {
+      total: number;
+      bySeverity: { severity: string; count: number }[];
+      items: SitrepAlert[];
+      truncated: boolean;
+    };
+  };
+  people: {
+    total: number;
+    byNationality: NationalityCount[];
+    sites: SitrepSitePeople[];
+    siteCount: number;
+    truncated: boolean;
   };
 }
 

@@ -1,14 +1,12 @@
 /**
  * The head of the report: whose report it is, which day and hours it covers,
- * when it was made and from which sources — saying plainly which parts of a
- * daily report this node cannot give yet — and the day in figures.
+ * when it was made and from which sources, and the day in figures.
  */
 import { useTranslation } from 'react-i18next';
 import type { Sitrep } from '../../api/sitrep';
 import { Fact } from '../../components/Detail';
 import { currentLocale } from '../../i18n';
 import { formatCount, formatDateTime, formatEventDate } from '../../lib/format';
-import { uncoveredSources } from './sitrepDays';
 
 const KNOWN_SOURCES = [
   'incidents',
@@ -37,7 +35,6 @@ function formatUtc(iso: string, locale: string): string {
 export function SitrepHeader({ report }: { report: Sitrep }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const pending = uncoveredSources(report.sources);
   return (
     <section className="card card-tight sitrep-header" aria-labelledby="sitrep-header-title">
       <h2 id="sitrep-header-title" className="visually-hidden">
@@ -72,16 +69,6 @@ export function SitrepHeader({ report }: { report: Sitrep }) {
           </ul>
         </Fact>
       </dl>
-      {pending.length > 0 ? (
-        <div className="sitrep-pending" data-testid="sitrep-pending">
-          <p>{t('sitrep.pending.intro')}</p>
-          <ul>
-            {pending.map((source) => (
-              <li key={source}>{t(`sitrep.pending.${source}`)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
     </section>
   );
 }
@@ -95,6 +82,10 @@ export function SitrepFigures({ report }: { report: Sitrep }) {
     { key: 'injured', value: report.incidents.injured },
     { key: 'threats', value: report.threats.total },
     { key: 'overdue', value: report.actionItems.total },
+    { key: 'movements', value: report.movements.total },
+    { key: 'alarms', value: report.alarmsAlerts.alarms.total },
+    { key: 'alerts', value: report.alarmsAlerts.alerts.total },
+    { key: 'people', value: report.people.total },
   ] as const;
   return (
     <section className="sitrep-figures" aria-labelledby="sitrep-figures-title">

@@ -14,11 +14,14 @@ import { describeError } from '../../i18n/errors';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useLoaded } from '../../lib/useLoaded';
 import { SitrepActionItems } from './SitrepActionItems';
+import { SitrepAlarmsAlerts } from './SitrepAlarmsAlerts';
 import { SitrepCharts } from './SitrepCharts';
 import { SitrepControls } from './SitrepControls';
 import { SitrepFigures, SitrepHeader } from './SitrepHeader';
 import { SitrepIncidentList, SitrepIncidentsByArea } from './SitrepIncidents';
 import { SitrepMap } from './SitrepMap';
+import { SitrepMovements } from './SitrepMovements';
+import { SitrepPeople } from './SitrepPeople';
 import { SitrepThreats } from './SitrepThreats';
 import { dayFromSearch } from './sitrepDays';
 import './sitrep.css';
@@ -70,6 +73,9 @@ export default function SitrepPage() {
           <SitrepIncidentsByArea incidents={report.incidents} />
           <SitrepThreats threats={report.threats} />
           <SitrepActionItems actionItems={report.actionItems} />
+          <SitrepMovements movements={report.movements} />
+          <SitrepAlarmsAlerts value={report.alarmsAlerts} />
+          <SitrepPeople people={report.people} />
           <SitrepIncidentList incidents={report.incidents} />
         </div>
       ) : null}

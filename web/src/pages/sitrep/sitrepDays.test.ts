@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { triangleImage } from './mapSymbols';
-import {
-  boundsOf,
-  dayFromSearch,
-  isCalendarDay,
-  shiftDay,
-  uncoveredSources,
-  utcToday,
-} from './sitrepDays';
+import { boundsOf, dayFromSearch, isCalendarDay, shiftDay, utcToday } from './sitrepDays';
 
 describe('situation report days', () => {
   it('accepts only real calendar days written YYYY-MM-DD', () => {
@@ -37,16 +30,6 @@ describe('situation report days', () => {
   it('takes today from the UTC calendar, not the local one', () => {
     expect(utcToday(new Date('2026-11-28T23:30:00-05:00'))).toBe('2026-11-29');
     expect(utcToday(new Date('2026-11-28T00:30:00+05:00'))).toBe('2026-11-27');
-  });
-
-  it('names the capabilities a report does not cover yet, in the issue order', () => {
-    expect(uncoveredSources(['incidents', 'threat-reports', 'action-items'])).toEqual([
-      'movements',
-      'alerts',
-      'sites',
-    ]);
-    expect(uncoveredSources(['incidents', 'alerts', 'movements'])).toEqual(['sites']);
-    expect(uncoveredSources(['movements', 'alerts', 'sites'])).toEqual([]);
   });
 
   it('frames the finite points and nothing when there are none', () => {

@@ -1,7 +1,7 @@
 /**
- * The days of the situation report page, and what it says about the
- * capabilities the report does not cover yet. Reports are per UTC day
- * (incidents are dated by day), so every day here is a `YYYY-MM-DD` in UTC.
+ * The days of the situation report page, and the box its map shows.
+ * Reports are per UTC day (incidents are dated by day), so every day here
+ * is a `YYYY-MM-DD` in UTC.
  */
 
 const DAY_MS = 86_400_000;
@@ -29,18 +29,6 @@ export function shiftDay(date: string, days: number): string {
 /** Today in UTC by this browser's clock. */
 export function utcToday(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
-}
-
-/**
- * Sections the issue asks of a daily report whose capabilities have not
- * landed on every node. Each appears once the server lists its source.
- */
-export const PENDING_SOURCES = ['movements', 'alerts', 'sites'] as const;
-export type PendingSource = (typeof PENDING_SOURCES)[number];
-
-/** The pending capabilities this report does not cover, in the issue's order. */
-export function uncoveredSources(sources: readonly string[]): PendingSource[] {
-  return PENDING_SOURCES.filter((source) => !sources.includes(source));
 }
 
 export interface Bounds {
