@@ -6,6 +6,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import type { StorageCapabilities } from './capabilities.js';
 import type { Storage } from './database.js';
+import { currentPostgresSchema } from './dialects/postgres.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /**
@@ -32,12 +33,22 @@ function withCapabilities(capabilities: StorageCapabilities): Record<string, Mig
   return migrations;
 }
 
+/**
+ * Kysely looks for its own tables in every schema unless told which: with
+ * several schemas in one database (a test file each, a benchmark's own, an
+ * operator's other application), another schema's tables would count and
+ * its lock table would never be created here. So it is always told.
+ */
+async function migrationSchemaOf(storage: Storage): Promise<string | undefined> {
+  if (storage.schema) return storage.schema;
+  return storage.engine === 'postgres' ? currentPostgresSchema(storage.db) : undefined;
+}
+
 export async function migrateToLatest(storage: Storage): Promise<MigrationResultSet> {
+  const schema = await migrationSchemaOf(storage);
   const migrator = new Migrator({
     db: storage.db,
-    // Kysely looks for its own tables in every schema unless told which: with several
-    // schemas in one database (a test file each), another schema's tables would count.
-    ...(storage.schema ? { migrationTableSchema: storage.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: () => Promise.resolve(withCapabilities(storage.capabilities)) },
   });
   const result = await migrator.migrateToLatest();

@@ -3,7 +3,8 @@
  * processes may share one database; nothing here may assume it is alone.
  */
 import pg from 'pg';
-import { PostgresDialect, type Dialect } from 'kysely';
+import { PostgresDialect, sql, type Dialect, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
 
 // int8 (counts, audit sequence numbers) as numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
@@ -32,4 +33,12 @@ export function postgresDialect(url: string, options: PostgresOptions = {}): Dia
 function quoteIdentifier(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe schema name: ${name}`);
   return name;
+}
+
+/** The schema unqualified names resolve to on this connection (the first of the search path). */
+export async function currentPostgresSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL has no current schema: check the search_path');
+  return schema;
 }
