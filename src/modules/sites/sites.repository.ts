@@ -27,12 +27,16 @@ export async function saveSiteRow(trx: Executor, fields: SiteFields): Promise<vo
 }
 
 function joined(executor: Executor, scope: ReadScope) {
-  return executor
-    .selectFrom('sites')
-    .innerJoin('records', 'records.id', 'sites.id')
-    .where(readableBy(scope))
-    .selectAll('sites')
-    .select(RECORD_COLUMNS);
+  return (
+    executor
+      .selectFrom('sites')
+      .innerJoin('records', 'records.id', 'sites.id')
+      // Redundant for the answer; without it SQLite's planner scans every record of the node.
+      .where('records.type', '=', 'site')
+      .where(readableBy(scope))
+      .selectAll('sites')
+      .select(RECORD_COLUMNS)
+  );
 }
 
 /** Those of `ids` this reader may read, revoked or not; an unknown id and an unreadable one look the same. */

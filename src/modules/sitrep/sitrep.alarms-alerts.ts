@@ -101,7 +101,7 @@ async function collectAlarmsAlerts({
   const scope = readScope(reader);
   const [alarmRows, alertRows] = await Promise.all([
     listAlarmsRaisedOnDay(deps.db, scope, day),
-    listAlertsRaisedOnDay(deps.db, scope, day),
+    listAlertsRaisedOnDay(deps.db, day),
   ]);
   const alarms = alarmRows.filter((view) => seesAlarm(reader, view)).map(presentSitrepAlarm);
   const alerts = (await visibleAlerts(deps.db, alertRows, reader)).map(presentSitrepAlert);
