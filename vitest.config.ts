@@ -11,6 +11,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: too soon for a browser page on a loaded 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
     // Each file gets its own database (SQLite file, PostgreSQL schema), so files may run in parallel.
     pool: 'forks',
   },

@@ -10,11 +10,11 @@
  * the test. Screenshots land in $TANDEM_E2E_SCREENSHOTS.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from '../support/browser.js';
 import { browserSession } from '../support/browser-session.js';
 import type { E2eServer } from '../support/e2e-server.js';
+import { pageApi as api } from '../support/page-api.js';
 
 const skipReason = browserSkipReason();
 
@@ -22,23 +22,6 @@ const GROUP = 'Dasu Joint Working Group';
 const OVERDUE = 'Install convoy trackers on the Dasu route';
 const ON_TIME = 'Train escort commanders';
 const NEW_ITEM = 'Share the escort roster weekly';
-
-/** JSON over the page's own session (a function, not a string: the CSP forbids eval). */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
-      });
-      return { status: response.status, json: (await response.json()) as T };
-    },
-    { method, path, body },
-  );
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json;
-}
 
 /** The interface texts of the English catalogue that a translation must replace. */
 function englishTexts(locale: string): Set<string> {

@@ -10,11 +10,11 @@
  * the server's CSP; a violation or an uncaught error fails the test.
  * Screenshots land in $TANDEM_E2E_SCREENSHOTS (default /tmp/tandem-e2e).
  */
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from '../support/browser.js';
 import { browserSession } from '../support/browser-session.js';
 import type { E2eServer, E2eUser } from '../support/e2e-server.js';
+import { pageRequest as api } from '../support/page-api.js';
 
 const skipReason = browserSkipReason();
 
@@ -22,27 +22,6 @@ const TITLE = 'Planned attack on the Dasu convoy route';
 const NOTE = 'Our patrol saw the vehicle described near Komila bridge.';
 const RED_TITLE = 'Named threat to the Dasu site engineers';
 const ACTOR = 'Test Kohistan Group';
-
-/** JSON over the page's own session (a function, not a string: the CSP forbids eval). */
-async function api<T = unknown>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        // A JSON content type with no body is a parse error for the server: send {} instead.
-        ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
-      });
-      return { status: response.status, json: (await response.json()) as T };
-    },
-    { method, path, body },
-  );
-}
 
 describe.skipIf(skipReason !== undefined)(
   skipReason ? `intelligence (skipped: ${skipReason})` : 'intelligence in Chromium',

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from '../support/browser.js';
 import { browserSession } from '../support/browser-session.js';
 import type { E2eServer, E2eUser } from '../support/e2e-server.js';
+import { pageApi as api } from '../support/page-api.js';
 
 const skipReason = browserSkipReason();
 const TITLE = 'Islamabad to Besham, engineers';
@@ -21,24 +22,6 @@ const CHECKIN_CODE = 'KESTREL7';
 const DURESS_CODE = 'HERON42';
 /** Near Thakot on the Karakoram Highway. */
 const POSITION = { latitude: 34.8604, longitude: 72.9131 };
-
-/** JSON over the page's own session (a function, not a string: the CSP forbids eval). */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
-      });
-      const text = await response.text();
-      return { status: response.status, json: (text ? JSON.parse(text) : {}) as T };
-    },
-    { method, path, body },
-  );
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json;
-}
 
 /** Confirms the dialog the last click opened with its button named `name`. */
 async function confirm(page: Page, name: string): Promise<void> {

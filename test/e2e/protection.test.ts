@@ -18,6 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason } from '../support/browser.js';
 import { browserSession } from '../support/browser-session.js';
 import type { E2eServer } from '../support/e2e-server.js';
+import { pageApi as api } from '../support/page-api.js';
 
 const skipReason = browserSkipReason();
 const HOUR_MS = 3_600_000;
@@ -26,24 +27,6 @@ const THREAT = 'Planned ambush of convoys near Besham';
 const CHECKIN_CODE = 'falcon-7';
 const DURESS_CODE = 'heron-3';
 const BESHAM = { lat: 34.9297, lon: 72.8825 };
-
-/** JSON over the page's own session (a function, not a string: the CSP forbids eval). */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
-      });
-      const text = await response.text();
-      return { status: response.status, json: (text ? JSON.parse(text) : {}) as T };
-    },
-    { method, path, body },
-  );
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json;
-}
 
 /** The id of the one record in an answer (`{ movement: {…} }`, `{ report: {…} }` or bare). */
 function idOf(answer: unknown): string {

@@ -22,6 +22,7 @@ import { openStorage } from '../../src/storage/database.js';
 import { browserSkipReason } from '../support/browser.js';
 import { browserSession } from '../support/browser-session.js';
 import type { E2eServer } from '../support/e2e-server.js';
+import { pageApi as api } from '../support/page-api.js';
 
 const skipReason = browserSkipReason();
 const DAY_MS = 86_400_000;
@@ -30,24 +31,6 @@ const utcDay = (offset = 0) => new Date(Date.now() + offset * DAY_MS).toISOStrin
 const THREAT = 'Planned attack on convoys near Besham';
 const PARTNER_ITEM = 'Hand over the escort schedule to the embassy';
 const OWN_ITEMS = ['Install convoy trackers on the Dasu route', 'Repair the Komila checkpoint'];
-
-/** JSON over the page's own session (a function, not a string: the CSP forbids eval). */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
-      });
-      const text = await response.text();
-      return { status: response.status, json: (text ? JSON.parse(text) : {}) as T };
-    },
-    { method, path, body },
-  );
-  expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(300);
-  return answer.json;
-}
 
 /** Creates a record (TLP:GREEN) and returns the id of the one record in the answer. */
 async function create(page: Page, path: string, body: object): Promise<string> {
