@@ -26,8 +26,11 @@ export function audienceFactsOf(view: AlarmView): AlarmAudienceFacts {
   };
 }
 
-/** The policy and the audience asked again in code, after SQL chose the rows. */
-function isVisible(reader: Reader, view: AlarmView): boolean {
+/**
+ * The policy and the audience asked again in code, after SQL chose the rows:
+ * the one visibility rule of alarms (lists, detail, stream, situation report).
+ */
+export function isAlarmVisible(reader: Reader, view: AlarmView): boolean {
   const movement = toShareable({
     id: view.movement_id,
     created_by: view.record_created_by,
@@ -48,7 +51,7 @@ export async function readVisibleAlarm(
   reader: Reader,
 ): Promise<AlarmView | undefined> {
   const view = await findVisibleAlarm(executor, readScope(reader), audienceScope(reader), id);
-  return view && isVisible(reader, view) ? view : undefined;
+  return view && isAlarmVisible(reader, view) ? view : undefined;
 }
 
 /** The presented alarm, or undefined when the reader may not see it (or it does not exist). */
@@ -74,7 +77,7 @@ export async function listAlarmsFor(
   });
   const pageRows = rows.slice(0, page.limit);
   return {
-    items: pageRows.filter((view) => isVisible(reader, view)).map(presentAlarm),
+    items: pageRows.filter((view) => isAlarmVisible(reader, view)).map(presentAlarm),
     // The cursor follows the rows SQL returned, so a row refused in code cannot stall paging.
     nextAfterId: rows.length > page.limit ? pageRows.at(-1)?.id : undefined,
   };

@@ -9,14 +9,12 @@
  * then decide every row in code. Alarm positions are left out: a daily
  * report travels further than the operations room.
  */
-import { canRead, readScope, type Reader } from '../../core/policy/index.js';
-import { audienceScope, inAlarmAudience } from '../alarms/alarms.audience.js';
+import { readScope } from '../../core/policy/index.js';
 import { presentAlarm } from '../alarms/alarms.presenter.js';
-import { audienceFactsOf } from '../alarms/alarms.read.js';
+import { isAlarmVisible } from '../alarms/alarms.read.js';
 import type { AlarmView } from '../alarms/alarms.repository.js';
 import { presentAlert } from '../alerts/alerts.presenter.js';
 import { visibleAlerts } from '../alerts/alerts.visibility.js';
-import { toShareable } from '../records/records.repository.js';
 import { listAlarmsRaisedOnDay, listAlertsRaisedOnDay } from './sitrep.protection.repository.js';
 import {
   capped,
@@ -74,25 +72,6 @@ export interface SitrepAlarmsAlerts {
   };
 }
 
-/** The alarms module's visibility, asked of each row SQL chose (readVisibleAlarm's rule). */
-function seesAlarm(reader: Reader, view: AlarmView): boolean {
-  const movement = toShareable({
-    id: view.movement_id,
-    created_by: view.record_created_by,
-    created_by_user: view.record_created_by_user,
-    marking: view.record_marking,
-    releasable_to: view.record_releasable_to,
-    received_from_peer: view.record_received_from_peer,
-    contains_personal_data: view.record_contains_personal_data,
-    legal_basis: view.record_legal_basis,
-  });
-  return (
-    reader.active &&
-    canRead(reader, movement) &&
-    inAlarmAudience(audienceScope(reader), audienceFactsOf(view))
-  );
-}
-
 async function collectAlarmsAlerts({
   deps,
   reader,
@@ -103,7 +82,7 @@ async function collectAlarmsAlerts({
     listAlarmsRaisedOnDay(deps.db, scope, day),
     listAlertsRaisedOnDay(deps.db, day),
   ]);
-  const alarms = alarmRows.filter((view) => seesAlarm(reader, view)).map(presentSitrepAlarm);
+  const alarms = alarmRows.filter((view) => isAlarmVisible(reader, view)).map(presentSitrepAlarm);
   const alerts = (await visibleAlerts(deps.db, alertRows, reader)).map(presentSitrepAlert);
   const severities = new Map<string, number>(SEVERITIES.map((s) => [s, 0]));
   for (const a of alerts) severities.set(a.severity, (severities.get(a.severity) ?? 0) + 1);
