@@ -12,96 +12,58 @@ import {
   type ManifestPerson,
   type Movement,
 } from '../../api/movements';
-import { DetailCard } from '../../components/Detail';
+import { AuditedOnDemand } from '../../components/personal-data/AuditedOnDemand';
 import { TextField } from '../../components/Field';
-import { Notice, Spinner } from '../../components/Notice';
+import { Notice } from '../../components/Notice';
 import { currentLocale } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { countryName, countryOptions } from '../../lib/countries';
 
 const MAX_PEOPLE = 100;
 
-type State =
-  | { status: 'closed' }
-  | { status: 'loading' }
-  | { status: 'ready'; people: ManifestPerson[] }
-  | { status: 'error'; error: unknown };
-
 export function MovementManifest({ movement, mayEdit }: { movement: Movement; mayEdit: boolean }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const [state, setState] = useState<State>({ status: 'closed' });
-  const [editing, setEditing] = useState(false);
-
-  function open(): void {
-    setState({ status: 'loading' });
-    movementManifest(movement.id).then(
-      (people) => setState({ status: 'ready', people }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }
-
   return (
-    <DetailCard headingId="manifest-heading" title={t('movements.manifest.title')}>
-      <Notice tone="info">{t('movements.manifest.audited')}</Notice>
-      {state.status === 'closed' ? (
-        <button type="button" className="button button-primary" onClick={open}>
-          {t('movements.manifest.show')}
-        </button>
-      ) : null}
-      {state.status === 'loading' ? <Spinner label={t('common.loading')} /> : null}
-      {state.status === 'error' ? (
-        <Notice tone="error">{describeError(state.error, t)}</Notice>
-      ) : null}
-      {state.status === 'ready' && !editing ? (
-        <>
-          {state.people.length === 0 ? (
-            <p className="cell-muted">{t('movements.manifest.none')}</p>
-          ) : (
-            <table className="table table-dense" data-testid="manifest">
-              <caption className="visually-hidden">{t('movements.manifest.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('movements.manifest.fullName')}</th>
-                  <th scope="col">{t('movements.manifest.nationality')}</th>
-                  <th scope="col">{t('movements.manifest.role')}</th>
-                  <th scope="col">{t('movements.manifest.document')}</th>
+    <AuditedOnDemand<ManifestPerson[]>
+      headingId="manifest-heading"
+      title={t('movements.manifest.title')}
+      auditedNote={t('movements.manifest.audited')}
+      showLabel={t('movements.manifest.show')}
+      editLabel={t('movements.manifest.edit')}
+      mayEdit={mayEdit}
+      load={() => movementManifest(movement.id)}
+      view={(people) =>
+        people.length === 0 ? (
+          <p className="cell-muted">{t('movements.manifest.none')}</p>
+        ) : (
+          <table className="table table-dense" data-testid="manifest">
+            <caption className="visually-hidden">{t('movements.manifest.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('movements.manifest.fullName')}</th>
+                <th scope="col">{t('movements.manifest.nationality')}</th>
+                <th scope="col">{t('movements.manifest.role')}</th>
+                <th scope="col">{t('movements.manifest.document')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person, index) => (
+                <tr key={index}>
+                  <td dir="auto">{person.fullName}</td>
+                  <td>{countryName(person.nationality, locale)}</td>
+                  <td dir="auto">{person.role}</td>
+                  <td dir="ltr">{person.documentNumber ?? '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {state.people.map((person, index) => (
-                  <tr key={index}>
-                    <td dir="auto">{person.fullName}</td>
-                    <td>{countryName(person.nationality, locale)}</td>
-                    <td dir="auto">{person.role}</td>
-                    <td dir="ltr">{person.documentNumber ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {mayEdit ? (
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => setEditing(true)}
-            >
-              {t('movements.manifest.edit')}
-            </button>
-          ) : null}
-        </>
-      ) : null}
-      {state.status === 'ready' && editing ? (
-        <ManifestForm
-          movementId={movement.id}
-          initial={state.people}
-          onDone={(people) => {
-            setEditing(false);
-            if (people) setState({ status: 'ready', people });
-          }}
-        />
-      ) : null}
-    </DetailCard>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+      form={(people, done) => (
+        <ManifestForm movementId={movement.id} initial={people} onDone={done} />
+      )}
+    />
   );
 }
 

@@ -7,95 +7,55 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveSiteContacts, siteContacts, type Site, type SiteContact } from '../../api/sites';
-import { DetailCard } from '../../components/Detail';
+import { AuditedOnDemand } from '../../components/personal-data/AuditedOnDemand';
 import { TextField } from '../../components/Field';
-import { Notice, Spinner } from '../../components/Notice';
+import { Notice } from '../../components/Notice';
 import { describeError } from '../../i18n/errors';
 
 const MAX_CONTACTS = 20;
 
-type State =
-  | { status: 'closed' }
-  | { status: 'loading' }
-  | { status: 'ready'; contacts: SiteContact[] }
-  | { status: 'error'; error: unknown };
-
 export function SiteContacts({ site }: { site: Site }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>({ status: 'closed' });
-  const [editing, setEditing] = useState(false);
-
-  function open(): void {
-    setState({ status: 'loading' });
-    siteContacts(site.id).then(
-      (contacts) => setState({ status: 'ready', contacts }),
-      (error: unknown) => setState({ status: 'error', error }),
-    );
-  }
-
   return (
-    <DetailCard headingId="site-contacts-heading" title={t('sites.contacts.title')}>
-      <Notice tone="info">{t('sites.contacts.audited')}</Notice>
-      {state.status === 'closed' ? (
-        <button type="button" className="button button-primary" onClick={open}>
-          {t('sites.contacts.show')}
-        </button>
-      ) : null}
-      {state.status === 'loading' ? <Spinner label={t('common.loading')} /> : null}
-      {state.status === 'error' ? (
-        <Notice tone="error">{describeError(state.error, t)}</Notice>
-      ) : null}
-      {state.status === 'ready' && !editing ? (
-        <>
-          {state.contacts.length === 0 ? (
-            <p className="cell-muted">{t('sites.contacts.none')}</p>
-          ) : (
-            <table className="table table-dense" data-testid="site-contacts">
-              <caption className="visually-hidden">{t('sites.contacts.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sites.contacts.name')}</th>
-                  <th scope="col">{t('sites.contacts.role')}</th>
-                  <th scope="col">{t('sites.contacts.phone')}</th>
-                  <th scope="col">{t('sites.contacts.email')}</th>
+    <AuditedOnDemand<SiteContact[]>
+      headingId="site-contacts-heading"
+      title={t('sites.contacts.title')}
+      auditedNote={t('sites.contacts.audited')}
+      showLabel={t('sites.contacts.show')}
+      editLabel={t('sites.contacts.edit')}
+      mayEdit={!site.revoked}
+      load={() => siteContacts(site.id)}
+      view={(contacts) =>
+        contacts.length === 0 ? (
+          <p className="cell-muted">{t('sites.contacts.none')}</p>
+        ) : (
+          <table className="table table-dense" data-testid="site-contacts">
+            <caption className="visually-hidden">{t('sites.contacts.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('sites.contacts.name')}</th>
+                <th scope="col">{t('sites.contacts.role')}</th>
+                <th scope="col">{t('sites.contacts.phone')}</th>
+                <th scope="col">{t('sites.contacts.email')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contacts.map((contact, index) => (
+                <tr key={index}>
+                  <td dir="auto">{contact.name}</td>
+                  <td dir="auto">{contact.role}</td>
+                  <td dir="ltr">
+                    <a href={`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>{contact.phone}</a>
+                  </td>
+                  <td dir="ltr">{contact.email ?? '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {state.contacts.map((contact, index) => (
-                  <tr key={index}>
-                    <td dir="auto">{contact.name}</td>
-                    <td dir="auto">{contact.role}</td>
-                    <td dir="ltr">
-                      <a href={`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>{contact.phone}</a>
-                    </td>
-                    <td dir="ltr">{contact.email ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {!site.revoked ? (
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => setEditing(true)}
-            >
-              {t('sites.contacts.edit')}
-            </button>
-          ) : null}
-        </>
-      ) : null}
-      {state.status === 'ready' && editing ? (
-        <ContactsForm
-          site={site}
-          initial={state.contacts}
-          onDone={(contacts) => {
-            setEditing(false);
-            if (contacts) setState({ status: 'ready', contacts });
-          }}
-        />
-      ) : null}
-    </DetailCard>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+      form={(contacts, done) => <ContactsForm site={site} initial={contacts} onDone={done} />}
+    />
   );
 }
 
