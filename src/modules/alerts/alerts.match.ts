@@ -71,9 +71,6 @@ export const ALERTABLE_MOVEMENT_STATES = [
 ] as const;
 const HOUR_MS = 3_600_000;
 
-/** A site's region: its point or polygon plus its buffer, as the sites module defines it. */
-export const fenceOfSite = (row: SitesTable): Fence => siteFence(row);
-
 const isPoint = (value: unknown): value is LatLon =>
   value !== null &&
   typeof value === 'object' &&
@@ -142,7 +139,7 @@ async function matchIncident(deps: MatchDeps, trigger: IncidentTrigger): Promise
   ]);
   const matches: SubjectMatch[] = [];
   for (const site of sites) {
-    const fence = fenceOfSite(site);
+    const fence = siteFence(site);
     if (distanceToFenceKm(fence, point) === 0) {
       matches.push(siteMatch(site, distanceToBaseKm(fence.base, point)));
     }
@@ -192,7 +189,7 @@ async function matchThreat(deps: MatchDeps, trigger: ThreatTrigger): Promise<Sub
   const edgeKm = (fence: Fence) => Math.max(0, distanceToBaseKm(fence.base, centre) - radiusKm);
   const matches: SubjectMatch[] = [];
   for (const site of sites) {
-    const fence = fenceOfSite(site);
+    const fence = siteFence(site);
     if (circleMeetsFence(fence, centre, radiusKm)) matches.push(siteMatch(site, edgeKm(fence)));
   }
   for (const movement of movements) {

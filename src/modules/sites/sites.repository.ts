@@ -131,16 +131,6 @@ export async function listSites(
   return rows.map((row) => splitRecord<SiteRow>(row));
 }
 
-/** Readable, unrevoked sites whose centre lies in a map view, at most `limit`. */
-export function listSitesInBounds(
-  executor: Executor,
-  scope: ReadScope,
-  bounds: NonNullable<SiteFilters['bounds']>,
-  limit: number,
-): Promise<SiteWithRecord[]> {
-  return listSites(executor, scope, { bounds }, { limit });
-}
-
 /** Names of the organisations among `ids` known to this node (organisation names are not secret). */
 export async function organisationNames(
   executor: Executor,
