@@ -194,7 +194,7 @@ export async function movementDetail(
 
 /** One page of the list; undefined when the cursor is malformed. */
 export async function listMovementsFor(
-  deps: ReadDeps,
+  deps: Pick<MovementDeps, 'db' | 'capabilities'>,
   query: MovementListQuery,
   reader: CurrentUser,
 ): Promise<{ items: MovementWithRecord[]; nextCursor: string | null } | undefined> {
@@ -206,14 +206,16 @@ export async function listMovementsFor(
         end: new Date(Date.parse(`${query.day}T00:00:00.000Z`) + 86_400_000).toISOString(),
       }
     : undefined;
-  const words = (query.q ?? '')
-    .toLowerCase()
-    .split(/\s+/u)
-    .filter((w) => w !== '');
+  // The record's search text holds the title, origin and destination, in any script.
+  const words = (query.q ?? '').split(/\s+/u).filter((w) => w !== '');
   const rows = await listMovements(
     deps.db,
     readScope(reader),
-    { state: query.state, day, words },
+    {
+      state: query.state,
+      day,
+      textMatches: words.map((word) => deps.capabilities.recordContains(word, 'movements')),
+    },
     { limit: query.limit + 1, after },
   );
   const page = rows.slice(0, query.limit);

@@ -5,7 +5,7 @@
  * service's own checks and for the alert matcher, which apply the policy
  * themselves. Check-ins, codes, manifests and risk: movements.field.repository.ts.
  */
-import { sql } from 'kysely';
+import type { RawBuilder, SqlBool } from 'kysely';
 import type { ReadScope } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import { readableBy } from '../records/records.repository.js';
@@ -85,8 +85,8 @@ export interface MovementFilters {
   state?: string | undefined;
   /** Planned departure that day, or on the road over it: [dayStart, dayEnd). */
   day?: { start: string; end: string } | undefined;
-  /** Lower-cased words that must each occur in the title, origin or destination. */
-  words?: readonly string[] | undefined;
+  /** Search matches, all of which must hold (see StorageCapabilities.recordContains). */
+  textMatches?: readonly RawBuilder<SqlBool>[] | undefined;
 }
 
 /** One page by planned departure (latest first); `after` is the last row's (departure, id). */
@@ -110,14 +110,8 @@ export async function listMovements(
         ]),
       ),
     )
-    .$if((filters.words ?? []).length > 0, (qb) =>
-      (filters.words ?? []).reduce(
-        (q, word) =>
-          q.where(
-            sql<boolean>`lower(movements.title || ' ' || movements.origin_name || ' ' || movements.destination_name) like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
-          ),
-        qb,
-      ),
+    .$if(filters.textMatches !== undefined, (qb) =>
+      (filters.textMatches ?? []).reduce((q, match) => q.where(match), qb),
     )
     .$if(after !== undefined, (qb) => {
       const [departure = '', id = ''] = after ?? [];

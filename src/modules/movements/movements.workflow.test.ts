@@ -196,4 +196,19 @@ describeEachEngine('movements: the state machine', (database) => {
     const outsider = await http.get(cast.outsider.cookie, '/api/movements?state=incident');
     expect(outsider.json<{ items: unknown[] }>().items).toEqual([]);
   });
+
+  it('finds movements by words of their title or ends, in any script, only for readers', async () => {
+    const id = await movementIn(t, cast, 'submitted', {
+      title: '达苏水电站工程师 convoy',
+      destination: { name: 'Dasu camp', lat: 35.28, lon: 73.28 },
+    });
+    const search = async (cookie: string, q: string) =>
+      (await http.get(cookie, `/api/movements?q=${encodeURIComponent(q)}`))
+        .json<{ items: { id: string }[] }>()
+        .items.map((i) => i.id);
+    expect(await search(cast.duty.cookie, '水电站')).toContain(id);
+    expect(await search(cast.duty.cookie, 'CONVOY camp')).toContain(id);
+    expect(await search(cast.duty.cookie, 'convoy Gwadar')).not.toContain(id);
+    expect(await search(cast.outsider.cookie, '水电站')).toEqual([]);
+  });
 });
