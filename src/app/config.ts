@@ -36,6 +36,17 @@ const configSchema = z.object({
   TANDEM_ALERT_ESCALATE_AFTER_MINUTES: z.coerce.number().min(1).max(1440).default(15),
   /** How often the scheduler looks for due deadlines (it is also woken when one is written). */
   TANDEM_SCHEDULER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** How often each peer's collection is pulled when no push notice arrives. */
+  TANDEM_FEDERATION_PULL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** Objects asked for per TAXII page when pulling from a peer. */
+  TANDEM_FEDERATION_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1_000),
+  /** Largest TAXII request body this node accepts (envelopes, bundles, notices). */
+  TANDEM_TAXII_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(64 * 1024 * 1024),
 });
 
 export interface Config {
@@ -52,6 +63,13 @@ export interface Config {
   secureCookies: boolean;
   attachmentMaxBytes: number;
   protection: ProtectionSettings;
+  federation: FederationSettings;
+}
+
+export interface FederationSettings {
+  pullIntervalMs: number;
+  pageSize: number;
+  taxiiMaxBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       alarmL3AfterMinutes: c.TANDEM_ALARM_L3_AFTER_MINUTES,
       alertEscalateAfterMinutes: c.TANDEM_ALERT_ESCALATE_AFTER_MINUTES,
       schedulerPollMs: c.TANDEM_SCHEDULER_POLL_MS,
+    },
+    federation: {
+      pullIntervalMs: c.TANDEM_FEDERATION_PULL_MS,
+      pageSize: c.TANDEM_FEDERATION_PAGE_SIZE,
+      taxiiMaxBytes: c.TANDEM_TAXII_MAX_BYTES,
     },
   };
 }

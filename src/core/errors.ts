@@ -61,6 +61,26 @@ export const ERRORS = {
     status: 400,
     message: 'A webhook address must be https (plain http only to this machine).',
   },
+  // Federation: peers and signed requests between nodes.
+  PEER_SIGNATURE_INVALID: {
+    status: 401,
+    message: 'The request is not signed by a known peer, or its signature does not verify.',
+  },
+  PEER_REQUEST_REPLAYED: {
+    status: 401,
+    message: "The request was already received, or its time is too far from this node's clock.",
+  },
+  PEER_ORGANISATION_NOT_HOSTED: {
+    status: 403,
+    message: 'The peer sent a record on behalf of an organisation it does not host.',
+  },
+  ENVELOPE_MALFORMED: { status: 400, message: 'The STIX envelope or bundle is not valid.' },
+  NOT_ACCEPTABLE: { status: 406, message: 'The requested media type is not supported.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body media type is not supported.' },
+  PEER_URL_REFUSED: {
+    status: 400,
+    message: 'A peer address must be https (plain http only to this machine).',
+  },
   TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many attempts. Wait a while and try again.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Slow down.' },
   INTERNAL: { status: 500, message: 'Something went wrong. The error has been logged.' },

@@ -5,6 +5,16 @@
 import type { AlarmsTable } from '../modules/alarms/alarms.tables.js';
 import type { AlertRecipientsTable, AlertsTable } from '../modules/alerts/alerts.tables.js';
 import type { WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/webhooks.tables.js';
+import type {
+  NodeIdentityTable,
+  PeerNoncesTable,
+  PeerOrganisationsTable,
+  PeersTable,
+  PeerSyncTable,
+  StixObjectsTable,
+  TaxiiCollectionsTable,
+  TaxiiStatusesTable,
+} from '../modules/federation/federation.tables.js';
 import type { GeofenceCellsTable } from '../modules/geofences/geofences.tables.js';
 import type {
   MovementApprovalsTable,
@@ -101,4 +111,12 @@ export interface Database {
   alert_recipients: AlertRecipientsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  node_identity: NodeIdentityTable;
+  peers: PeersTable;
+  peer_organisations: PeerOrganisationsTable;
+  peer_sync: PeerSyncTable;
+  peer_nonces: PeerNoncesTable;
+  taxii_collections: TaxiiCollectionsTable;
+  stix_objects: StixObjectsTable;
+  taxii_statuses: TaxiiStatusesTable;
 }

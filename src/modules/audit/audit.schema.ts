@@ -51,6 +51,16 @@ export const AUDIT_ACTIONS = [
   'alert.escalated',
   'webhook.created',
   'webhook.removed',
+  // Federation: peers, what crossed (release.egress above), what was received or refused.
+  'peer.added',
+  'peer.updated',
+  'peer.removed',
+  'federation.received',
+  'federation.refused',
+  'federation.exported',
+  'federation.imported',
+  'taxii.collection_created',
+  'taxii.objects_added',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

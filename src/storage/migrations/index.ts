@@ -16,6 +16,7 @@ import * as schedulerAndAlarms from './2026-11-28T1610-scheduler-and-alarms.js';
 import * as alerts from './2026-11-28T1620-alerts.js';
 import * as movementCodesAndRisk from './2026-11-28T1615-movement-codes-and-risk.js';
 import * as webhooks from './2026-11-28T1635-webhooks.js';
+import * as federation from './2026-11-28T1700-federation.js';
 
 /** Every migration, in order. Add new ones at the end with a later timestamp. */
 export const MIGRATIONS = {
@@ -38,4 +39,5 @@ export const MIGRATIONS = {
   // Registered after 1620 because it was written later; Kysely runs them in name order.
   '2026-11-28T1615-movement-codes-and-risk': movementCodesAndRisk,
   '2026-11-28T1635-webhooks': webhooks,
+  '2026-11-28T1700-federation': federation,
 };
