@@ -15,6 +15,10 @@ import { readSetting } from '../modules/identity/settings.repository.js';
 import { createLiveBus, type LiveBus } from '../modules/live/live.bus.js';
 import { createBridgedLiveBus } from '../modules/live/live.bridge.js';
 import { postgresLiveChannel } from '../storage/dialects/postgres-live.js';
+import { createPullWakeups, type PullWakeups } from '../modules/federation/pull-wakeups.js';
+import { ensureNodeIdentity, signingKeyOf } from '../modules/federation/node-identity.js';
+import type { NodeIdentityRow } from '../modules/federation/peers.repository.js';
+import type { SigningKey } from '../modules/federation/provenance.js';
 import type { Config } from './config.js';
 
 export interface AppContext {
@@ -29,6 +33,10 @@ export interface AppContext {
    */
   live: LiveBus;
   nodeName(): Promise<string>;
+  /** This node's federation identity and signing key, made on first use. */
+  nodeIdentity(): Promise<{ identity: NodeIdentityRow; key: SigningKey }>;
+  /** Wakes this process's pull of a peer (push notices, the administrators' "pull now"). */
+  pullWakeups: PullWakeups;
 }
 
 export function createAppContext(
@@ -48,6 +56,9 @@ export function createAppContext(
     audit,
     settings: { ...DEFAULT_IDENTITY_SETTINGS, ...overrides.identitySettings },
   };
+  const nodeName = async () =>
+    config.nodeName ?? (await readSetting(storage.db, 'node_name')) ?? 'Tandem node';
+  let nodeIdentity: Promise<{ identity: NodeIdentityRow; key: SigningKey }> | undefined;
   return {
     config,
     storage,
@@ -55,9 +66,19 @@ export function createAppContext(
     audit,
     identity,
     live: liveBusFor(config, storage),
-    async nodeName() {
-      return config.nodeName ?? (await readSetting(storage.db, 'node_name')) ?? 'Tandem node';
+    nodeName,
+    nodeIdentity() {
+      nodeIdentity ??= (async () => {
+        const identity = await ensureNodeIdentity(storage.db, clock, await nodeName());
+        return { identity, key: signingKeyOf(identity) };
+      })();
+      // A failure (say, the database not migrated yet) must not stick.
+      nodeIdentity.catch(() => {
+        nodeIdentity = undefined;
+      });
+      return nodeIdentity;
     },
+    pullWakeups: createPullWakeups(),
   };
 }
 

@@ -37,9 +37,13 @@ import { movementRoutes } from '../modules/movements/movements.routes.js';
 import { alarmRoutes } from '../modules/alarms/alarms.routes.js';
 import { liveRoutes } from '../modules/live/live.routes.js';
 import { webhookRoutes } from '../modules/webhooks/webhooks.routes.js';
+import { registerTaxiiRoutes } from '../modules/federation/taxii/taxii.plugin.js';
 import { alertForReader } from '../modules/alerts/alerts.service.js';
 import { alarmForReader } from '../modules/alarms/alarms.read.js';
 import { movementSummaryForReader } from '../modules/movements/movements.read.js';
+import { peerRoutes } from '../modules/federation/peers.routes.js';
+import { noticeRoutes } from '../modules/federation/notices.js';
+import { peerCollections } from '../modules/federation/peer-collections.js';
 import type { AppContext } from './context.js';
 import { installAuthentication } from './http/authentication.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -173,7 +177,27 @@ export async function buildServer(
   await app.register(alarmRoutes, { deps: protectionDeps });
   await app.register(alertRoutes, { deps: protectionDeps });
   await app.register(siteRoutes, { deps: protectionDeps });
-
+  // federation routes
+  const federationDeps = {
+    db: context.storage.db,
+    clock: context.clock,
+    audit: context.audit,
+    wake: (peerId: string) => context.pullWakeups.wake(peerId),
+  };
+  await app.register(peerRoutes, { deps: federationDeps });
+  await app.register(noticeRoutes, { deps: federationDeps });
+  const peerCollectionsOfNode = peerCollections({
+    ...federationDeps,
+    node: () => context.nodeIdentity(),
+  });
+  await registerTaxiiRoutes(app, {
+    ...recordDeps,
+    identity: context.identity,
+    maxContentLength: config.federation.taxiiMaxBytes,
+    nodeName: () => context.nodeName(),
+    publicUrl: config.publicUrl,
+    peerCollections: peerCollectionsOfNode,
+  });
   await app.register(placeRoutes);
 
   if (webIndex !== undefined && config.webDir) await installWebApp(app, config.webDir);

@@ -2,7 +2,8 @@
  * A node's background work, started once per process by `serve` (and by the
  * tests that need it): the overdue scan of action items, the scheduler that
  * fires deadlines (check-ins, escalations), the alert matcher that reacts to
- * new and changed incidents and threat reports, and webhook delivery. Each worker keeps
+ * new and changed incidents and threat reports, webhook delivery, and federation
+ * (pulls from peers, push notices to them). Each worker keeps
  * its state in the database, so a restart loses nothing.
  */
 import type { AppContext } from './context.js';
@@ -14,6 +15,7 @@ import { startAlertMatcher } from '../modules/alerts/alerts.matcher.service.js';
 import { startWebhookDelivery } from '../modules/webhooks/webhooks.delivery.js';
 import { startScheduler } from '../modules/scheduler/scheduler.service.js';
 import type { DeadlineHandlers } from '../modules/scheduler/scheduler.types.js';
+import { startFederationWorkers } from '../modules/federation/federation.workers.js';
 
 export interface WorkerLog {
   error(details: object, message: string): void;
@@ -49,6 +51,23 @@ export function startWorkers(context: AppContext, log: WorkerLog): RunningWorker
   stops.push(() => matcher.stop());
   const webhooks = startWebhookDelivery(protectionDeps, { log });
   stops.push(() => webhooks.stop());
+  // Federation needs the node key, which may have to be made first.
+  const federation = context.nodeIdentity().then(({ key }) =>
+    startFederationWorkers(
+      {
+        ...deps,
+        key,
+        wakeups: context.pullWakeups,
+        pullIntervalMs: context.config.federation.pullIntervalMs,
+        pageSize: context.config.federation.pageSize,
+      },
+      log,
+    ),
+  );
+  federation.catch((error: unknown) => log.error({ err: error }, 'federation did not start'));
+  stops.push(async () => {
+    await (await federation.catch(() => undefined))?.stop();
+  });
   return {
     async stop() {
       for (const stop of stops.reverse()) await stop();

@@ -6,9 +6,11 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/exchange.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOrg } from './commands/org.js';
+import { registerPeer } from './commands/peer.js';
 import { registerServe } from './commands/serve.js';
 import { registerSitrep } from './commands/sitrep.js';
 import { registerUser } from './commands/user.js';
@@ -24,8 +26,10 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerUser(program);
   registerOrg(program);
+  registerPeer(program);
   registerAudit(program);
   registerImport(program);
+  registerExport(program);
   registerSitrep(program);
   return program;
 }

@@ -28,6 +28,7 @@ import { checkIngestPolicy, ingestIncidents } from '../../modules/incidents/inge
 import type { SharingInput } from '../../modules/records/sharing.schema.js';
 import { readCsvFile } from '../csv-file.js';
 import { Progress } from '../progress.js';
+import { importBundleFile } from './exchange.js';
 import { fail, withNode } from '../runtime.js';
 
 const MAX_REPORTED_ERRORS = 200;
@@ -159,7 +160,14 @@ async function importIncidents(file: string, options: ImportOptions): Promise<vo
 }
 
 export function registerImport(program: Command): void {
-  const command = program.command('import').description('import records from files');
+  const command = program
+    .command('import')
+    .description('import a STIX bundle from a peer (tandem import FILE), or incidents from CSV')
+    .argument('[bundle]', 'a signed STIX bundle written by `tandem export` on a peer')
+    .action(async (bundle: string | undefined) => {
+      if (bundle === undefined) command.help();
+      else await importBundleFile(bundle);
+    });
   command
     .command('incidents')
     .description(

@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'federation.exported',
   'federation.imported',
   'taxii.collection_created',
+  'taxii.collection_removed',
   'taxii.objects_added',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -63,7 +63,7 @@ async function actionItemWrite(
 }
 
 /** The version and query row; the meeting and group are copied from the decision for the tracker. */
-function actionItemVersion(
+export function actionItemVersion(
   input: ActionItemInput,
   decision: Pick<DecisionRow, 'meeting_id' | 'working_group_id'>,
   notes: ProgressNote[],

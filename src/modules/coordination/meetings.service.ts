@@ -29,6 +29,7 @@ import {
   listMeetings,
   saveDecisionRow,
   saveMeetingRow,
+  type MeetingRow,
 } from './meetings.repository.js';
 
 async function meetingWrite(
@@ -44,7 +45,12 @@ async function meetingWrite(
   if (purpose === 'create' && group.revoked === 1) return fail('revoked_working_group');
   if (!(await organisationsExist(deps, input.participantOrgIds)))
     return fail('unknown_participant');
-  return ok({
+  return ok(meetingVersion(input));
+}
+
+/** The version and query row of a meeting whose group and participants have been checked. */
+export function meetingVersion(input: MeetingInput): CoordinationWrite {
+  return {
     input,
     body: bodyOf(input),
     searchText: [input.place, input.agenda, input.minutes].filter((p) => p !== '').join('\n'),
@@ -55,7 +61,7 @@ async function meetingWrite(
         meeting_date: input.date,
         place: input.place,
       }),
-  });
+  };
 }
 
 export async function createMeeting(
@@ -96,7 +102,15 @@ async function decisionWrite(
   const meetingRow = meeting ? await findMeetingRow(deps.db, input.meetingId) : undefined;
   if (!meeting || !meetingRow) return fail('unreadable_meeting');
   if (purpose === 'create' && meeting.revoked === 1) return fail('revoked_meeting');
-  return ok({
+  return ok(decisionVersion(input, meetingRow));
+}
+
+/** The version and query row; the group is copied from the meeting, which never changes group. */
+export function decisionVersion(
+  input: DecisionInput,
+  meeting: Pick<MeetingRow, 'working_group_id'>,
+): CoordinationWrite {
+  return {
     input,
     body: bodyOf(input),
     searchText: input.text,
@@ -104,9 +118,9 @@ async function decisionWrite(
       saveDecisionRow(trx, {
         id,
         meeting_id: input.meetingId,
-        working_group_id: meetingRow.working_group_id,
+        working_group_id: meeting.working_group_id,
       }),
-  });
+  };
 }
 
 export async function createDecision(

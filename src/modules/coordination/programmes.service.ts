@@ -127,7 +127,7 @@ async function programmeWrite(
 }
 
 /** The version and query row; the meeting and group are copied from the decision, which never moves. */
-function programmeVersion(
+export function programmeVersion(
   input: ProgrammeInput,
   decision: Pick<DecisionRow, 'meeting_id' | 'working_group_id'>,
 ): CoordinationWrite {

@@ -26,7 +26,12 @@ async function workingGroupWrite(
   input: WorkingGroupInput,
 ): Promise<Result<CoordinationWrite, CoordinationError>> {
   if (!(await organisationsExist(deps, input.memberOrgIds))) return fail('unknown_member');
-  return ok({
+  return ok(workingGroupVersion(input));
+}
+
+/** The version and query row of a group whose members have been checked. */
+export function workingGroupVersion(input: WorkingGroupInput): CoordinationWrite {
+  return {
     input,
     body: bodyOf(input),
     searchText: [input.name, input.description].filter((part) => part !== '').join('\n'),
@@ -38,7 +43,7 @@ async function workingGroupWrite(
         chair_org_id: input.chairOrgId,
         secretary_org_id: input.secretaryOrgId,
       }),
-  });
+  };
 }
 
 export async function createWorkingGroup(

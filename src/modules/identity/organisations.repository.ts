@@ -60,3 +60,65 @@ export async function listOrganisations<T>(
 export async function listAllOrganisations(executor: Executor): Promise<OrganisationRow[]> {
   return executor.selectFrom('organisations').selectAll().orderBy('name_folded').execute();
 }
+
+/**
+ * An organisation a peer hosts, as that peer describes it (federation): made
+ * or updated, never turned local. A name another organisation already uses
+ * gets the id appended, so the peer cannot take over a name shown here.
+ */
+export async function upsertRemoteOrganisation(
+  executor: Executor,
+  organisation: { id: string; name: string; country: string; kind: string },
+  at: string,
+): Promise<void> {
+  const existing = await findOrganisation(executor, organisation.id);
+  if (existing?.local === 1) return;
+  const clash = await findOrganisationByName(executor, organisation.name);
+  const name =
+    clash && clash.id !== organisation.id
+      ? `${organisation.name} (${organisation.id})`
+      : organisation.name;
+  const fields = {
+    name,
+    name_folded: name.trim().toLowerCase(),
+    country: organisation.country,
+    kind: organisation.kind,
+    updated_at: at,
+  };
+  if (existing) {
+    await executor
+      .updateTable('organisations')
+      .set(fields)
+      .where('id', '=', organisation.id)
+      .execute();
+  } else {
+    await insertOrganisation(executor, {
+      id: organisation.id,
+      ...fields,
+      local: 0,
+      created_at: at,
+    });
+  }
+}
+
+/** This node's own organisations changed after a point, in (updated_at, id) order: what peers learn of them. */
+export async function listLocalOrganisationsAfter(
+  executor: Executor,
+  after: { at: string; id: string } | undefined,
+  limit: number,
+): Promise<OrganisationRow[]> {
+  return executor
+    .selectFrom('organisations')
+    .selectAll()
+    .where('local', '=', 1)
+    .$if(after !== undefined, (qb) => {
+      const { at = '', id = '' } = after ?? {};
+      return qb.where((eb) =>
+        eb.or([eb('updated_at', '>', at), eb.and([eb('updated_at', '=', at), eb('id', '>', id)])]),
+      );
+    })
+    .orderBy('updated_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

@@ -83,7 +83,8 @@ export function incidentRow(
   };
 }
 
-function sharingOf(record: RecordRow): IncidentSharing {
+/** The sharing columns of a stored version, for the incident row that goes with it. */
+export function incidentSharingOf(record: RecordRow): IncidentSharing {
   return {
     created_by: record.created_by,
     created_by_user: record.created_by_user,
@@ -161,7 +162,7 @@ export async function createIncident(
   if (!canEdit(actor, asShareable(draft))) return fail('forbidden');
   await inTransaction(deps.db, async (trx) => {
     const record = await storeRecordVersion(trx, draft, now);
-    await saveIncidentRow(trx, incidentRow(id, input, sharingOf(record)));
+    await saveIncidentRow(trx, incidentRow(id, input, incidentSharingOf(record)));
     await deps.audit.record(
       {
         action: 'record.created',
@@ -198,7 +199,7 @@ export async function updateIncident(
   if (markingProblem(asShareable(draft)) !== undefined) return fail('invalid_release');
   await inTransaction(deps.db, async (trx) => {
     const record = await storeRecordVersion(trx, draft, isoNow(deps.clock));
-    await saveIncidentRow(trx, incidentRow(id, input, sharingOf(record)));
+    await saveIncidentRow(trx, incidentRow(id, input, incidentSharingOf(record)));
     await deps.audit.record(
       {
         action: 'record.updated',
@@ -248,7 +249,7 @@ export async function revokeIncident(
       },
       isoNow(deps.clock),
     );
-    await markIncidentRevoked(trx, id, sharingOf(record));
+    await markIncidentRevoked(trx, id, incidentSharingOf(record));
     await deps.audit.record(
       {
         action: 'record.revoked',

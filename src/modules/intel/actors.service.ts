@@ -32,11 +32,11 @@ import type { ThreatActorInput } from './intel.schema.js';
 export type ThreatActorError = 'forbidden' | 'not_found' | 'invalid_release';
 
 /** Names, aliases and description: what full-text search finds an actor by. */
-function actorSearchText(input: ThreatActorInput): string {
+export function actorSearchText(input: ThreatActorInput): string {
   return [input.name, ...input.aliases, input.description].filter((part) => part !== '').join('\n');
 }
 
-function actorRow(id: string, input: ThreatActorInput): ThreatActorRow {
+export function actorRow(id: string, input: ThreatActorInput): ThreatActorRow {
   return {
     id,
     name: input.name,

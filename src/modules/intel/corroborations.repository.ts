@@ -20,8 +20,13 @@ export interface CorroborationCounts {
   organisations: number;
 }
 
+/** Inserts, or replaces the row of an earlier version (a peer may send a corroboration's next version). */
 export async function saveCorroborationRow(trx: Executor, row: CorroborationRow): Promise<void> {
-  await trx.insertInto('corroborations').values(row).execute();
+  await trx
+    .insertInto('corroborations')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...row }))
+    .execute();
 }
 
 function readableOf(executor: Executor, scope: ReadScope, subjectId: string) {

@@ -19,6 +19,7 @@ import {
   listCorroborations,
   saveCorroborationRow,
   type CorroborationCounts,
+  type CorroborationRow,
 } from './corroborations.repository.js';
 import {
   actorOf,
@@ -60,6 +61,18 @@ export async function readSubject(
   return undefined;
 }
 
+/** The query row of a corroboration version. */
+export function corroborationRow(id: string, input: CorroborationInput): CorroborationRow {
+  return {
+    id,
+    subject_id: input.subjectId,
+    kind: input.kind,
+    observed_at: input.observedAt ?? null,
+    lat: input.place?.lat ?? null,
+    lon: input.place?.lon ?? null,
+  };
+}
+
 export async function createCorroboration(
   deps: IntelDeps,
   input: CorroborationInput,
@@ -80,14 +93,7 @@ export async function createCorroboration(
   if (markingProblem(asShareable(version)) !== undefined) return fail('invalid_release');
   await inTransaction(deps.db, async (trx) => {
     await storeRecordVersion(trx, version, now);
-    await saveCorroborationRow(trx, {
-      id,
-      subject_id: input.subjectId,
-      kind: input.kind,
-      observed_at: input.observedAt ?? null,
-      lat: input.place?.lat ?? null,
-      lon: input.place?.lon ?? null,
-    });
+    await saveCorroborationRow(trx, corroborationRow(id, input));
     await deps.audit.record(
       {
         action: 'record.created',

@@ -126,7 +126,8 @@ export function bodyOf(
   };
 }
 
-function rowOf(
+/** The query row of a version: the request's fields over `base`, what the version does not change. */
+export function movementRow(
   id: string,
   input: MovementInput,
   ends: { origin: ResolvedEndpoint; destination: ResolvedEndpoint },
@@ -166,6 +167,14 @@ function rowOf(
   };
 }
 
+/** Title, origin and destination: what full-text search finds a movement by. */
+export function movementSearchText(
+  input: Pick<MovementInput, 'title'>,
+  ends: { origin: ResolvedEndpoint; destination: ResolvedEndpoint },
+): string {
+  return [input.title, ends.origin.name, ends.destination.name].join(' ');
+}
+
 async function resolveEnds(
   deps: Pick<MovementDeps, 'db'>,
   input: MovementInput,
@@ -178,7 +187,13 @@ async function resolveEnds(
   return ok({ origin, destination });
 }
 
-async function saveFence(trx: Executor, id: string, route: readonly LatLon[], corridorKm: number) {
+/** The fence alerts match the movement by: the route and its corridor. */
+export async function saveMovementFence(
+  trx: Executor,
+  id: string,
+  route: readonly LatLon[],
+  corridorKm: number,
+) {
   await replaceFenceCells(
     trx,
     id,
@@ -200,11 +215,11 @@ export async function createMovement(
   const body = bodyOf(input, ends.value.origin, ends.value.destination, route);
   const version = {
     ...versionOf(MOVEMENT_TYPE, id, input, body, actor, { created: now, modified: now }),
-    searchText: [input.title, ends.value.origin.name, ends.value.destination.name].join(' '),
+    searchText: movementSearchText(input, ends.value),
   };
   if (markingProblem(asShareable(version)) !== undefined) return fail('invalid_release');
   if (!canEdit(actor, asShareable(version))) return fail('forbidden');
-  const row = rowOf(id, input, ends.value, route, {
+  const row = movementRow(id, input, ends.value, route, {
     state: 'draft',
     requester_org_id: actor.orgId,
     requested_by_user: actor.userId,
@@ -213,7 +228,7 @@ export async function createMovement(
   await inTransaction(deps.db, async (trx) => {
     await storeRecordVersion(trx, version, now);
     await saveMovementRow(trx, row);
-    await saveFence(trx, id, route, input.corridorKm);
+    await saveMovementFence(trx, id, route, input.corridorKm);
     await deps.audit.record(
       {
         action: 'record.created',
@@ -275,11 +290,11 @@ export async function updateMovement(
       modified,
       false,
     ),
-    searchText: [input.title, ends.value.origin.name, ends.value.destination.name].join(' '),
+    searchText: movementSearchText(input, ends.value),
   };
   if (markingProblem(asShareable(version)) !== undefined) return fail('invalid_release');
   const now = isoNow(deps.clock);
-  const row = rowOf(id, input, ends.value, route, {
+  const row = movementRow(id, input, ends.value, route, {
     state: movement.state,
     requester_org_id: movement.requester_org_id,
     requested_by_user: movement.requested_by_user,
@@ -295,7 +310,7 @@ export async function updateMovement(
   await inTransaction(deps.db, async (trx) => {
     await storeRecordVersion(trx, version, now);
     await saveMovementRow(trx, row);
-    await saveFence(trx, id, route, input.corridorKm);
+    await saveMovementFence(trx, id, route, input.corridorKm);
     await deps.audit.record(
       {
         action: 'record.updated',

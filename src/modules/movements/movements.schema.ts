@@ -76,24 +76,25 @@ export type MovementInput = z.infer<typeof movementInputSchema>;
 
 const code = z.string().min(4).max(32);
 
-export const escortInputSchema = z
-  .object({
-    orgId: recordIdSchema('identity'),
-    unit: z.string().trim().min(1).max(200),
-    callSign: z.string().trim().min(1).max(50),
-    strength: z.number().int().min(1).max(1_000),
-    vehicles: z
-      .array(
-        z.object({
-          kind: z.string().trim().min(1).max(100),
-          registration: z.string().trim().max(50).optional(),
-        }),
-      )
-      .max(50)
-      .default([]),
-    checkinCode: code,
-    duressCode: code,
-  })
+/** The escort as the movement's body keeps it: never its codes. */
+export const escortSchema = z.object({
+  orgId: recordIdSchema('identity'),
+  unit: z.string().trim().min(1).max(200),
+  callSign: z.string().trim().min(1).max(50),
+  strength: z.number().int().min(1).max(1_000),
+  vehicles: z
+    .array(
+      z.object({
+        kind: z.string().trim().min(1).max(100),
+        registration: z.string().trim().max(50).optional(),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+
+export const escortInputSchema = escortSchema
+  .extend({ checkinCode: code, duressCode: code })
   .refine((e) => e.checkinCode !== e.duressCode, {
     message: 'the duress code must differ from the check-in code',
     path: ['duressCode'],

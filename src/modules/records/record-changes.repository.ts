@@ -14,6 +14,7 @@ import type { RecordChangesTable } from './records.tables.js';
 export type RecordChange = RecordChangesTable;
 
 const listeners = new Set<() => void>();
+const localListeners = new Set<() => void>();
 
 /**
  * Calls `listener` after each commit that queued a change, in this process.
@@ -25,8 +26,21 @@ export function onRecordChangesCommitted(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * Calls `listener` after each commit that stored a version written on this
+ * node (not one received from a peer): what peers may want to pull now.
+ */
+export function onLocalRecordChangesCommitted(listener: () => void): () => void {
+  localListeners.add(listener);
+  return () => localListeners.delete(listener);
+}
+
 function wakeListeners(): void {
   for (const listener of listeners) listener();
+}
+
+function wakeLocalListeners(): void {
+  for (const listener of localListeners) listener();
 }
 
 /** The queue row for one stored version (bulk writers insert these through their own path). */
@@ -46,16 +60,17 @@ export function recordChangeRow(
 /** Queues a stored version in the caller's transaction. */
 export async function queueRecordChange(
   trx: Executor,
-  record: { id: string; type: string; modified: string },
+  record: { id: string; type: string; modified: string; received_from_peer?: number },
   queuedAt: string,
 ): Promise<void> {
   await trx.insertInto('record_changes').values(recordChangeRow(record, queuedAt)).execute();
-  announceRecordChanges(trx);
+  announceRecordChanges(trx, record.received_from_peer !== 1);
 }
 
 /** Wakes the consumers once `trx` commits (bulk writers call it after queuing their rows). */
-export function announceRecordChanges(trx: Executor): void {
+export function announceRecordChanges(trx: Executor, writtenHere = true): void {
   afterCommit(trx, wakeListeners);
+  if (writtenHere) afterCommit(trx, wakeLocalListeners);
 }
 
 /** The oldest queued changes (ids are time-ordered). */

@@ -88,7 +88,11 @@ function siteFields(id: string, input: SiteInput): SiteFields {
   };
 }
 
-async function checkInput(deps: WriteDeps, input: SiteInput): Promise<SiteError | undefined> {
+/** What a site must name and fit: organisations known to this node, a region small enough to index. */
+export async function checkSiteInput(
+  deps: Pick<WriteDeps, 'db'>,
+  input: SiteInput,
+): Promise<SiteError | undefined> {
   const known = await organisationNames(deps.db, [input.operatorOrgId, input.guardOrgId]);
   if (!known.has(input.operatorOrgId)) return 'unknown_operator';
   if (!known.has(input.guardOrgId)) return 'unknown_guard';
@@ -96,8 +100,21 @@ async function checkInput(deps: WriteDeps, input: SiteInput): Promise<SiteError 
   return undefined;
 }
 
-const searchTextOf = (input: SiteInput) =>
+/** Name and notes: what full-text search finds a site by. */
+export const siteSearchText = (input: SiteInput) =>
   [input.name, input.notes].filter((part) => part !== '').join('\n');
+
+/** The query row and fence cover of a version; a revoked site has no fence, so alerts stop matching it. */
+export async function saveSiteRows(
+  trx: Executor,
+  id: string,
+  input: SiteInput,
+  revoked: boolean,
+): Promise<void> {
+  await saveSiteRow(trx, siteFields(id, input));
+  if (revoked) await removeFenceCells(trx, id);
+  else await replaceFenceCells(trx, id, fenceCells(fenceOf(input)));
+}
 
 async function storeSite(
   trx: Executor,
@@ -106,8 +123,7 @@ async function storeSite(
   storedAt: string,
 ): Promise<void> {
   await storeRecordVersion(trx, version, storedAt);
-  await saveSiteRow(trx, siteFields(version.id, input));
-  await replaceFenceCells(trx, version.id, fenceCells(fenceOf(input)));
+  await saveSiteRows(trx, version.id, input, version.revoked);
 }
 
 export async function createSite(
@@ -116,13 +132,13 @@ export async function createSite(
   actor: CurrentUser,
   origin?: RequestOrigin,
 ): Promise<Result<string, SiteError>> {
-  const problem = await checkInput(deps, input);
+  const problem = await checkSiteInput(deps, input);
   if (problem) return fail(problem);
   const now = isoNow(deps.clock);
   const id = newId(SITE_TYPE);
   const version = {
     ...versionOf(SITE_TYPE, id, input, bodyOf(input), actor, { created: now, modified: now }),
-    searchText: searchTextOf(input),
+    searchText: siteSearchText(input),
   };
   if (markingProblem(asShareable(version)) !== undefined) return fail('invalid_release');
   if (!canEdit(actor, asShareable(version))) return fail('forbidden');
@@ -167,13 +183,13 @@ export async function updateSite(
 ): Promise<Result<string, SiteError>> {
   const current = await siteToChange(deps, id, actor);
   if (!current.ok) return current;
-  const problem = await checkInput(deps, input);
+  const problem = await checkSiteInput(deps, input);
   if (problem) return fail(problem);
   const record = current.value.record;
   const modified = nextModified(deps.clock.now(), record.modified);
   const version = {
     ...nextVersionOf(record, input, bodyOf(input), modified, false),
-    searchText: searchTextOf(input),
+    searchText: siteSearchText(input),
   };
   if (markingProblem(asShareable(version)) !== undefined) return fail('invalid_release');
   await inTransaction(deps.db, async (trx) => {

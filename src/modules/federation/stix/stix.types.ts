@@ -48,6 +48,11 @@ export interface StixMapper {
   recordType: string;
   /** STIX type of the primary object, e.g. 'incident', 'report', 'x-tandem-site'. */
   stixType: string;
+  /**
+   * Every STIX type its primary objects may have, when there is more than
+   * `stixType` (a corroboration is a `note` or a `sighting`).
+   */
+  stixTypes?: readonly string[];
   toStix(record: RecordRow): StixObject[];
   fromStix(primary: StixObject): FromStixResult;
   /**

@@ -6,7 +6,7 @@
  * (federation/egress.source.ts) and administrator-defined collections
  * (taxii/stored-collection.source.ts) implement it.
  */
-import type { CurrentUser } from '../../identity/identity.types.js';
+import type { CurrentUser, RequestOrigin } from '../../identity/identity.types.js';
 import type { PeerWithOrganisations } from '../peers.repository.js';
 
 /** Who is calling the TAXII API: a user with an API token (HTTP Basic), or a peer node (signed request). */
@@ -28,7 +28,11 @@ export type VersionMatch =
   { kind: 'last' } | { kind: 'first' } | { kind: 'all' } | { kind: 'at'; versions: string[] };
 
 export interface ObjectQuery {
-  /** Only objects added strictly after this time (TAXII `added_after`). */
+  /**
+   * Only objects added strictly after this time (TAXII `added_after`), always
+   * as `Date.toISOString()` gives it (UTC, milliseconds), so that sources may
+   * compare it with their own times as text.
+   */
   addedAfter?: string;
   /** Page size the client asked for; a source may return fewer. */
   limit: number;
@@ -61,5 +65,44 @@ export interface ObjectsPage {
 
 export interface CollectionSource {
   info: CollectionInfo;
+  /** Throws InvalidNextToken for a `next` it did not make (the TAXII layer answers 400). */
   objects(query: ObjectQuery): Promise<ObjectsPage>;
+}
+
+/** A `next` token the source cannot continue from: a client error, not a server fault. */
+export class InvalidNextToken extends Error {
+  constructor() {
+    super('the next token is not valid');
+    this.name = 'InvalidNextToken';
+  }
+}
+
+/** One object's outcome in a TAXII status resource (`version` is its `modified`, or `created`, or ''). */
+export interface StatusDetail {
+  id: string;
+  version: string;
+  message?: string;
+}
+
+export interface StatusDetails {
+  successes: StatusDetail[];
+  failures: StatusDetail[];
+  pendings: StatusDetail[];
+}
+
+/**
+ * What the TAXII layer needs from federation for peer principals: the one
+ * collection a peer sees (its egress view; can_read and can_write true, writing
+ * being how it pushes its own objects) and the objects it POSTs there. The
+ * TAXII layer has authenticated the peer, checked the media types, the size
+ * and the envelope; `objects` are the envelope's objects as parsed JSON,
+ * unchecked. The TAXII layer stores the status resource from the answer.
+ */
+export interface PeerCollections {
+  forPeer(peer: PeerWithOrganisations): CollectionSource;
+  receive(
+    peer: PeerWithOrganisations,
+    objects: unknown[],
+    origin: RequestOrigin,
+  ): Promise<StatusDetails>;
 }

@@ -1,0 +1,90 @@
+/**
+ * The only SQL of the per-peer egress view: the records that may leave for a
+ * peer, as candidates in the order this node stored them. The predicate
+ * mirrors the policy's `egress` refusals that depend on sharing columns
+ * (valid marking, originated here, not RED, not the peer's own, released to
+ * it when AMBER); callers still ask `egress` of every row, which decides.
+ */
+import { sql, type SqlBool } from 'kysely';
+import type { Executor } from '../../storage/executor.js';
+import { RECORD_ROW_COLUMNS, type RecordRow } from '../records/records.repository.js';
+
+export interface EgressCandidate extends RecordRow {
+  stored_at: string;
+}
+
+export interface PeerAudience {
+  orgIds: readonly string[];
+  groupIds: readonly string[];
+}
+
+export interface CandidateQuery {
+  /** Only rows stored strictly after this time. */
+  addedAfter?: string | undefined;
+  /** Only rows after this (stored_at, id) position: the previous page's end. */
+  after?: { at: string; id: string } | undefined;
+  recordTypes: readonly string[];
+  recordIds?: readonly string[] | undefined;
+  limit: number;
+}
+
+/**
+ * Stands in for an empty list (`x in ()` is a syntax error on PostgreSQL):
+ * not an id, so it matches nothing. (Not NUL: PostgreSQL refuses it in text.)
+ */
+const NO_ID = '-';
+
+function mayLeaveFor(peer: PeerAudience) {
+  const orgs = peer.orgIds.length > 0 ? peer.orgIds : [NO_ID];
+  const grantees = [...orgs, ...peer.groupIds];
+  return sql<SqlBool>`(
+    records.marking_valid = 1 and records.received_from_peer = 0
+    and records.marking <> 'TLP:RED'
+    and records.created_by not in (${sql.join(orgs)})
+    and (records.marking in ('TLP:CLEAR', 'TLP:GREEN')
+      or exists (select 1 from record_releases rr where rr.record_id = records.id
+                 and rr.grantee in (${sql.join(grantees)})))
+  )`;
+}
+
+export async function listEgressCandidates(
+  executor: Executor,
+  peer: PeerAudience,
+  query: CandidateQuery,
+): Promise<EgressCandidate[]> {
+  if (query.recordTypes.length === 0) return [];
+  const after = query.after;
+  return executor
+    .selectFrom('records')
+    .select([...RECORD_ROW_COLUMNS, 'stored_at'])
+    .where(mayLeaveFor(peer))
+    .where('type', 'in', [...query.recordTypes])
+    .$if(query.recordIds !== undefined, (qb) =>
+      qb.where('id', 'in', query.recordIds?.length ? [...query.recordIds] : [NO_ID]),
+    )
+    .$if(query.addedAfter !== undefined, (qb) => qb.where('stored_at', '>', query.addedAfter ?? ''))
+    .$if(after !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('stored_at', '>', after?.at ?? ''),
+          eb.and([eb('stored_at', '=', after?.at ?? ''), eb('id', '>', after?.id ?? '')]),
+        ]),
+      ),
+    )
+    .orderBy('stored_at')
+    .orderBy('id')
+    .limit(query.limit)
+    .execute();
+}
+
+/** One record, if it is a candidate for the peer at all (the egress preview of a single record). */
+export async function findRecordWithStoredAt(
+  executor: Executor,
+  id: string,
+): Promise<EgressCandidate | undefined> {
+  return executor
+    .selectFrom('records')
+    .select([...RECORD_ROW_COLUMNS, 'stored_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

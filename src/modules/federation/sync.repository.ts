@@ -1,0 +1,76 @@
+/** The only SQL of the pull state per peer (table peer_sync). */
+import type { Executor } from '../../storage/executor.js';
+import type { PeerSyncTable } from './federation.tables.js';
+
+export type PeerSyncRow = PeerSyncTable;
+
+export async function findPeerSync(
+  executor: Executor,
+  peerId: string,
+): Promise<PeerSyncRow | undefined> {
+  return executor
+    .selectFrom('peer_sync')
+    .selectAll()
+    .where('peer_id', '=', peerId)
+    .executeTakeFirst();
+}
+
+export async function listPeerSync(executor: Executor): Promise<PeerSyncRow[]> {
+  return executor.selectFrom('peer_sync').selectAll().execute();
+}
+
+/** Moves the cursor with the page it follows: called in the page's transaction. */
+export async function advanceCursor(
+  executor: Executor,
+  peerId: string,
+  cursor: string,
+  received: number,
+): Promise<void> {
+  await executor
+    .insertInto('peer_sync')
+    .values({ peer_id: peerId, cursor, failures: 0, objects_received: received })
+    .onConflict((oc) =>
+      oc.column('peer_id').doUpdateSet((eb) => ({
+        cursor,
+        objects_received: eb('peer_sync.objects_received', '+', received),
+      })),
+    )
+    .execute();
+}
+
+export async function recordPullOutcome(
+  executor: Executor,
+  peerId: string,
+  outcome:
+    | { ok: true; at: string }
+    | { ok: false; at: string; error: string; failures: number; nextAttemptAt: string },
+): Promise<void> {
+  const changes = outcome.ok
+    ? {
+        last_attempt_at: outcome.at,
+        last_success_at: outcome.at,
+        last_error: null,
+        failures: 0,
+        next_attempt_at: null,
+      }
+    : {
+        last_attempt_at: outcome.at,
+        last_error: outcome.error,
+        failures: outcome.failures,
+        next_attempt_at: outcome.nextAttemptAt,
+      };
+  await executor
+    .insertInto('peer_sync')
+    .values({ peer_id: peerId, objects_received: 0, ...changes })
+    .onConflict((oc) => oc.column('peer_id').doUpdateSet(changes))
+    .execute();
+}
+
+/** Starts the peer over from the beginning of its collection (idempotent ingest makes this safe). */
+export async function resetCursor(executor: Executor, peerId: string): Promise<void> {
+  await executor
+    .updateTable('peer_sync')
+    .set({ cursor: null })
+    .where('peer_id', '=', peerId)
+    .execute();
+}

@@ -1,0 +1,124 @@
+/**
+ * The pull loop of a process: every peer is pulled when it falls due (every
+ * pull interval, sooner when the peer sends a push notice), one pull per
+ * peer at a time, with exponential back-off after failures (kept in
+ * peer_sync, so a restart keeps waiting). Peers added or removed while
+ * running are picked up on the next tick.
+ *
+ * On PostgreSQL each process pulls on its own; ingest is idempotent, so
+ * that costs transfers, never duplicates.
+ */
+import { isoNow } from '../../core/clock.js';
+import { listPeers, type PeerWithOrganisations } from './peers.repository.js';
+import { findPeerSync, recordPullOutcome } from './sync.repository.js';
+import { pullFromPeer, type PullResult, type SyncDeps } from './sync.service.js';
+
+export interface SyncWorkerOptions {
+  pullIntervalMs: number;
+  onError?: (peer: PeerWithOrganisations, error: unknown) => void;
+  onPulled?: (peer: PeerWithOrganisations, result: PullResult) => void;
+}
+
+export interface SyncWorker {
+  /** Pull this peer as soon as possible (a push notice arrived). */
+  wake(peerId: string): void;
+  /** Resolves when no pull is running and none is due at once (tests). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+const TICK_MS = 250;
+
+export function backoffMs(failures: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, failures - 1));
+}
+
+export function startSyncWorker(deps: SyncDeps, options: SyncWorkerOptions): SyncWorker {
+  const dueAt = new Map<string, number>();
+  const running = new Map<string, Promise<void>>();
+  const woken = new Set<string>();
+  let stopped = false;
+  let ticking: Promise<void> | undefined;
+
+  const pull = async (peer: PeerWithOrganisations): Promise<void> => {
+    try {
+      const result = await pullFromPeer(deps, peer);
+      dueAt.set(peer.id, Date.now() + options.pullIntervalMs);
+      options.onPulled?.(peer, result);
+    } catch (error) {
+      const failures = ((await findPeerSync(deps.db, peer.id))?.failures ?? 0) + 1;
+      const wait = backoffMs(failures);
+      dueAt.set(peer.id, Date.now() + wait);
+      await recordPullOutcome(deps.db, peer.id, {
+        ok: false,
+        at: isoNow(deps.clock),
+        error: error instanceof Error ? error.message.slice(0, 500) : 'unknown error',
+        failures,
+        nextAttemptAt: new Date(deps.clock.now().getTime() + wait).toISOString(),
+      });
+      options.onError?.(peer, error);
+    }
+  };
+
+  const tick = async (): Promise<void> => {
+    if (stopped) return;
+    const peers = await listPeers(deps.db);
+    const now = Date.now();
+    for (const peer of peers) {
+      if (running.has(peer.id)) continue;
+      if (!dueAt.has(peer.id)) {
+        // First sight of the peer in this process: respect a back-off a previous run recorded.
+        const state = await findPeerSync(deps.db, peer.id);
+        const next = state?.next_attempt_at ? Date.parse(state.next_attempt_at) : now;
+        dueAt.set(peer.id, Number.isFinite(next) ? Math.min(next, now + MAX_BACKOFF_MS) : now);
+      }
+      const due = woken.delete(peer.id) || (dueAt.get(peer.id) ?? now) <= now;
+      if (!due) continue;
+      const job = pull(peer).finally(() => {
+        running.delete(peer.id);
+        // A notice that arrived during the pull asks for one more.
+        if (woken.has(peer.id)) scheduleTick();
+      });
+      running.set(peer.id, job);
+    }
+    for (const id of woken) if (!peers.some((peer) => peer.id === id)) woken.delete(id);
+  };
+
+  const runTick = () => {
+    ticking ??= tick()
+      .catch(() => undefined) // the database may be closing; the next tick tries again
+      .finally(() => {
+        ticking = undefined;
+      });
+    return ticking;
+  };
+  const scheduleTick = () => {
+    if (!stopped) queueMicrotask(() => void runTick());
+  };
+  const timer = setInterval(() => void runTick(), Math.min(TICK_MS, options.pullIntervalMs));
+  timer.unref();
+  scheduleTick();
+
+  return {
+    wake(peerId) {
+      woken.add(peerId);
+      scheduleTick();
+    },
+    async idle() {
+      for (;;) {
+        await (ticking ?? Promise.resolve());
+        const jobs = [...running.values()];
+        if (jobs.length === 0 && woken.size === 0) return;
+        await Promise.all(jobs);
+        await runTick();
+      }
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await (ticking ?? Promise.resolve());
+      await Promise.all(running.values());
+    },
+  };
+}
