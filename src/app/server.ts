@@ -43,6 +43,7 @@ import { alarmForReader } from '../modules/alarms/alarms.read.js';
 import { movementSummaryForReader } from '../modules/movements/movements.read.js';
 import { peerRoutes } from '../modules/federation/peers.routes.js';
 import { noticeRoutes } from '../modules/federation/notices.js';
+import { egressPreviewRoutes } from '../modules/federation/egress-preview.routes.js';
 import { peerCollections } from '../modules/federation/peer-collections.js';
 import type { AppContext } from './context.js';
 import { installAuthentication } from './http/authentication.js';
@@ -183,13 +184,12 @@ export async function buildServer(
     clock: context.clock,
     audit: context.audit,
     wake: (peerId: string) => context.pullWakeups.wake(peerId),
+    node: () => context.nodeIdentity(),
   };
   await app.register(peerRoutes, { deps: federationDeps });
   await app.register(noticeRoutes, { deps: federationDeps });
-  const peerCollectionsOfNode = peerCollections({
-    ...federationDeps,
-    node: () => context.nodeIdentity(),
-  });
+  await app.register(egressPreviewRoutes, { deps: federationDeps });
+  const peerCollectionsOfNode = peerCollections(federationDeps);
   await registerTaxiiRoutes(app, {
     ...recordDeps,
     identity: context.identity,

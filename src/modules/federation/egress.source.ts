@@ -59,7 +59,7 @@ interface Position {
   id: string;
 }
 
-function encodePosition(position: Position): string {
+export function encodePosition(position: Position): string {
   return Buffer.from(JSON.stringify([position.at, position.id]), 'utf8').toString('base64url');
 }
 

@@ -10,6 +10,7 @@
  * received-from-peer mark, authors) is taken: received versions are marked
  * received here. Every stored and every refused object is audited.
  */
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { isoNow } from '../../core/clock.js';
 import { isId } from '../../core/ids.js';
@@ -96,7 +97,11 @@ function refused(object: object, reason: RefusalReason, detail?: string): Checke
 }
 
 /** Everything that can be decided about one object without the database. */
-function check(peer: PeerWithOrganisations, value: unknown): Checked {
+function check(
+  peer: PeerWithOrganisations,
+  publicKey: () => KeyObject,
+  value: unknown,
+): Checked {
   const parsed = envelopeEntry.safeParse(value);
   if (!parsed.success || !isId(parsed.data.id, parsed.data.type)) {
     return refused(typeof value === 'object' && value !== null ? value : {}, 'malformed');
@@ -110,7 +115,7 @@ function check(peer: PeerWithOrganisations, value: unknown): Checked {
   if (claim.keyId !== peer.key_id || claim.node !== peer.id) {
     return refused(object, 'signature_invalid', 'signed by another node');
   }
-  if (!verifyObject(object, publicKeyFromRaw(peer.public_key))) {
+  if (!verifyObject(object, publicKey())) {
     return refused(object, 'signature_invalid');
   }
   if (object.type === 'identity' && !object.created_by_ref) {
@@ -189,7 +194,10 @@ export async function ingestFromPeer(
   origin?: RequestOrigin,
   inSameTransaction?: (trx: Executor) => Promise<void>,
 ): Promise<ObjectOutcome[]> {
-  const checked = objects.map((value) => check(peer, value));
+  // One key object per page, made when first needed: building it per object cost as much as verifying.
+  let key: KeyObject | undefined;
+  const publicKey = () => (key ??= publicKeyFromRaw(peer.public_key));
+  const checked = objects.map((value) => check(peer, publicKey, value));
   const storedAt = isoNow(deps.clock);
   return inTransaction(deps.db, async (trx) => {
     const outcomes: ObjectOutcome[] = [];

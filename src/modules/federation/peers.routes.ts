@@ -8,7 +8,7 @@ import { AppError, type ErrorCode } from '../../core/errors.js';
 import { originOf, requirePrincipal } from '../../app/http/request-context.js';
 import { isNodeAdmin } from '../identity/identity.authorization.js';
 import { presentNodeIdentity, presentPeer } from './peers.presenter.js';
-import { findNodeIdentity } from './peers.repository.js';
+import type { NodeIdentityRow } from './peers.repository.js';
 import { peerChangesSchema, peerIdParamsSchema, peerInputSchema } from './peers.schema.js';
 import {
   addPeer,
@@ -35,6 +35,8 @@ const ERROR_CODES: Record<PeerError, ErrorCode> = {
 export interface PeerRouteDeps extends PeerDeps {
   /** Wakes this process's pull of a peer. */
   wake(peerId: string): void;
+  /** This node's identity, made on first use. */
+  node(): Promise<{ identity: NodeIdentityRow }>;
 }
 
 export const peerRoutes: FastifyPluginAsyncZod<{ deps: PeerRouteDeps }> = async (app, { deps }) => {
@@ -46,9 +48,7 @@ export const peerRoutes: FastifyPluginAsyncZod<{ deps: PeerRouteDeps }> = async 
     },
     async (request) => {
       if (!isNodeAdmin(requirePrincipal(request).user)) throw new AppError('FORBIDDEN');
-      const identity = await findNodeIdentity(deps.db);
-      if (!identity) throw new AppError('NOT_READY');
-      return presentNodeIdentity(identity);
+      return presentNodeIdentity((await deps.node()).identity);
     },
   );
 

@@ -101,6 +101,13 @@ export interface PullResult {
   refused: number;
 }
 
+interface FetchedPage {
+  headers: Headers;
+  objects: unknown[];
+  /** The token of the page after this one, when there is more. */
+  next: string | undefined;
+}
+
 function serverTime(headers: Headers, fallback: string): string {
   const date = Date.parse(headers.get('date') ?? '');
   // The Date header has whole seconds: round down a further second so no stamp is lost.
@@ -118,9 +125,8 @@ export async function pullFromPeer(
   let cursor = parseCursor(state?.cursor);
   const addedAfter = addedAfterFor(cursor);
   const result: PullResult = { pages: 0, objects: 0, stored: 0, refused: 0 };
-  let next: string | undefined;
   let servedAt: string | undefined;
-  do {
+  const fetchPage = async (next: string | undefined): Promise<FetchedPage> => {
     const query = new URLSearchParams({ limit: String(deps.pageSize) });
     if (addedAfter) query.set('added_after', addedAfter);
     if (next) query.set('next', next);
@@ -130,11 +136,26 @@ export async function pullFromPeer(
     if (response.status !== 200) {
       throw new PeerRequestError(`pulling objects answered ${response.status}`, response.status);
     }
-    servedAt ??= serverTime(response.headers, isoNow(deps.clock));
     const envelope = envelopeSchema.safeParse(parseJson(response.body));
     if (!envelope.success) throw new PeerRequestError('the peer sent a malformed envelope');
-    const objects = envelope.data.objects ?? [];
-    const lastAdded = response.headers.get('x-taxii-date-added-last') ?? cursor?.added;
+    return {
+      headers: response.headers,
+      objects: envelope.data.objects ?? [],
+      next: envelope.data.more ? envelope.data.next : undefined,
+    };
+  };
+  let pending = fetchPage(undefined);
+  for (;;) {
+    const page = await pending;
+    // The peer prepares the next page while this one is applied here; pages still apply in order,
+    // and a failure of the one fetched ahead surfaces when the loop reaches it.
+    if (page.next !== undefined) {
+      pending = fetchPage(page.next);
+      pending.catch(() => undefined);
+    }
+    servedAt ??= serverTime(page.headers, isoNow(deps.clock));
+    const objects = page.objects;
+    const lastAdded = page.headers.get('x-taxii-date-added-last') ?? cursor?.added;
     const pageCursor: Cursor | undefined = lastAdded
       ? {
           added: lastAdded > (cursor?.added ?? '') ? lastAdded : (cursor?.added ?? lastAdded),
@@ -157,8 +178,8 @@ export async function pullFromPeer(
     result.objects += objects.length;
     result.stored += outcomes.filter((o) => o.result === 'stored').length;
     result.refused += outcomes.filter((o) => o.result === 'refused').length;
-    next = envelope.data.more ? envelope.data.next : undefined;
-  } while (next !== undefined);
+    if (page.next === undefined) break;
+  }
   await recordPullOutcome(deps.db, peer.id, { ok: true, at: isoNow(deps.clock) });
   return result;
 }

@@ -1,0 +1,241 @@
+/**
+ * Federation catch-up and the no-op pull, between two local nodes, each in
+ * its own process. Node A (the real `serve`) holds N released TLP:GREEN
+ * incidents, loaded through the incidents bulk ingest; node B (a process of
+ * its own, bench/support/federation-puller.ts, on B's database) pulls them
+ * all with the real `pullFromPeer`: signed TAXII pages, every signature
+ * verified, hosting checked, idempotent upsert, cursor per page.
+ *
+ * Catch-up = objects / (first request → last page committed). Budget ≥ 5,000
+ * objects/s. Raw baseline: the same records read from A's database in pages
+ * of the same size and JSON-serialised, nothing else.
+ * No-op pull: after catch-up and SETTLE_MS, NOOP_PULLS pulls with nothing new,
+ * p50/p99. Budget ≤ 50 ms. Baseline: a signed GET of TAXII discovery.
+ *
+ * Run: npx tsx bench/federation-catchup.bench.ts
+ *   TANDEM_BENCH_FEDERATION_RECORDS (default 100,000), TANDEM_FEDERATION_PAGE_SIZE (default 1,000),
+ *   NOOP_PULLS (default 200). PostgreSQL too when TANDEM_BENCH_POSTGRES_URL is set (schemas
+ *   bench_fed_catchup_a and _b, dropped and created).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { incidentInputSchema } from '../src/modules/incidents/incidents.schema.js';
+import { ingestIncidents } from '../src/modules/incidents/ingest.service.js';
+import { RECORD_ROW_COLUMNS } from '../src/modules/records/records.repository.js';
+import {
+  contextOf,
+  nodeDatabases,
+  percentile,
+  profilingArgs,
+  registerPeer,
+  serveNode,
+  setUpNode,
+  type NodeDatabase,
+} from './support/federation-pair.js';
+import { syntheticIncidents } from './support/synthetic-incidents.js';
+
+const RECORDS = Number(process.env.TANDEM_BENCH_FEDERATION_RECORDS ?? 100_000);
+const PAGE_SIZE = Number(process.env.TANDEM_FEDERATION_PAGE_SIZE ?? 1_000);
+const CATCHUP_BUDGET = 5_000;
+const NOOP_BUDGET_MS = 50;
+const CHUNK = 50_000;
+
+interface CatchUp {
+  part: 'catchup';
+  ms: number;
+  /** A's pages, request sent → body read, summed (they overlap B's applying of the previous page). */
+  fetchMs: number;
+  pages: number;
+  objects: number;
+  stored: number;
+  refused: number;
+}
+interface Noop {
+  part: 'noop';
+  pulls: number[];
+  objects: number;
+  discovery: number[];
+}
+
+/** Sets both nodes up, peers them, and fills A. */
+async function prepare(a: NodeDatabase, b: NodeDatabase): Promise<void> {
+  const contextA = contextOf(a);
+  const contextB = contextOf(b);
+  try {
+    const setUpA = await setUpNode(contextA, a);
+    const setUpB = await setUpNode(contextB, b);
+    await registerPeer(contextA, b, setUpB);
+    await registerPeer(contextB, a, setUpA);
+    const deps = {
+      db: contextA.storage.db,
+      clock: contextA.clock,
+      audit: contextA.audit,
+      capabilities: contextA.storage.capabilities,
+    };
+    for (let start = 0; start < RECORDS; start += CHUNK) {
+      const size = Math.min(CHUNK, RECORDS - start);
+      const inputs = syntheticIncidents(size, 7_000 + start).map((raw) =>
+        incidentInputSchema.parse(raw),
+      );
+      const outcome = await ingestIncidents(deps, inputs, setUpA.analyst, {
+        batchSize: 5_000,
+        source: 'bench',
+      });
+      if (!outcome.ok) throw new Error(`ingest refused row ${outcome.index}: ${outcome.error}`);
+      process.stderr.write(`\r  A holds ${(start + size).toLocaleString('en')} incidents`);
+    }
+    process.stderr.write('\n');
+  } finally {
+    await contextA.storage.close();
+    await contextB.storage.close();
+  }
+}
+
+/** B's pull, in B's own process; resolves with its JSON lines. */
+async function runPuller(b: NodeDatabase): Promise<{ catchup: CatchUp; noop: Noop }> {
+  const child = spawn(
+    process.execPath,
+    [...profilingArgs(), '--import', 'tsx', 'bench/support/federation-puller.ts'],
+    {
+      env: {
+        ...process.env,
+        TANDEM_DATABASE_URL: b.url,
+        TANDEM_NODE_NAME: `Bench node ${b.name}`,
+        TANDEM_FEDERATION_PAGE_SIZE: String(PAGE_SIZE),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const parts: (CatchUp | Noop)[] = [];
+  if (!child.stdout) throw new Error('no stdout');
+  for await (const line of createInterface({ input: child.stdout })) {
+    if (line.startsWith('{')) parts.push(JSON.parse(line) as CatchUp | Noop);
+  }
+  const code = await new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (exitCode) => resolve(exitCode));
+  });
+  const catchup = parts.find((p): p is CatchUp => p.part === 'catchup');
+  const noop = parts.find((p): p is Noop => p.part === 'noop');
+  if (code !== 0 || !catchup || !noop) throw new Error(`the puller failed (exit ${code})`);
+  return { catchup, noop };
+}
+
+/** The raw baseline: A's federated records read in pages of PAGE_SIZE and JSON-serialised. */
+async function rawRead(a: NodeDatabase): Promise<{ rows: number; ms: number }> {
+  const context = contextOf(a);
+  try {
+    const started = performance.now();
+    let rows = 0;
+    let after: { at: string; id: string } | undefined;
+    for (;;) {
+      const position = after;
+      const page = await context.storage.db
+        .selectFrom('records')
+        .select([...RECORD_ROW_COLUMNS, 'stored_at'])
+        .$if(position !== undefined, (qb) =>
+          qb.where((eb) =>
+            eb.or([
+              eb('stored_at', '>', position?.at ?? ''),
+              eb.and([eb('stored_at', '=', position?.at ?? ''), eb('id', '>', position?.id ?? '')]),
+            ]),
+          ),
+        )
+        .orderBy('stored_at')
+        .orderBy('id')
+        .limit(PAGE_SIZE)
+        .execute();
+      if (page.length === 0) break;
+      rows += page.length;
+      JSON.stringify(page);
+      const last = page[page.length - 1];
+      if (!last) break;
+      after = { at: last.stored_at, id: last.id };
+    }
+    return { rows, ms: performance.now() - started };
+  } finally {
+    await context.storage.close();
+  }
+}
+
+async function heldOnB(b: NodeDatabase): Promise<number> {
+  const context = contextOf(b);
+  try {
+    const row = await context.storage.db
+      .selectFrom('records')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('received_from_peer', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  } finally {
+    await context.storage.close();
+  }
+}
+
+async function measure(engine: 'SQLite' | 'PostgreSQL', a: NodeDatabase, b: NodeDatabase) {
+  await prepare(a, b);
+  // A never pulls from B during the run (B is not served); its pull loop stays quiet.
+  const nodeA = await serveNode(a, {
+    TANDEM_FEDERATION_PULL_MS: '3600000',
+    TANDEM_FEDERATION_PAGE_SIZE: String(PAGE_SIZE),
+  });
+  let result: { catchup: CatchUp; noop: Noop };
+  try {
+    result = await runPuller(b);
+  } finally {
+    await nodeA.stop();
+  }
+  const { catchup, noop } = result;
+  const rate = catchup.objects / (catchup.ms / 1_000);
+  const held = await heldOnB(b);
+  const raw = await rawRead(a);
+  const rawRate = raw.rows / (raw.ms / 1_000);
+  const recordRate = held / (catchup.ms / 1_000);
+  console.log(
+    `${engine}: catch-up of ${RECORDS.toLocaleString('en')} records: ${catchup.objects.toLocaleString('en')} objects in ${catchup.pages} pages (limit ${PAGE_SIZE}) in ${(catchup.ms / 1_000).toFixed(2)} s = ${Math.round(rate).toLocaleString('en')} objects/s (${Math.round(recordRate).toLocaleString('en')} records/s); stored ${catchup.stored}, refused ${catchup.refused}, B holds ${held} received records`,
+  );
+  console.log(
+    `${engine}: A's pages took ${(catchup.fetchMs / 1_000).toFixed(2)} s in sum, request sent → body read (B fetches the next page while it applies one, so this overlaps)`,
+  );
+  console.log(
+    `${engine}: raw baseline, the same ${raw.rows.toLocaleString('en')} records read from A's database and JSON-serialised: ${Math.round(rawRate).toLocaleString('en')} records/s (catch-up is ${(rawRate / recordRate).toFixed(1)}× slower per record)`,
+  );
+  console.log(
+    `${engine}: federation catch-up ≥ ${CATCHUP_BUDGET.toLocaleString('en')} objects/s: ${rate >= CATCHUP_BUDGET ? 'met' : 'NOT MET'}`,
+  );
+  const pulls = [...noop.pulls].sort((x, y) => x - y);
+  const discovery = [...noop.discovery].sort((x, y) => x - y);
+  const p99 = percentile(pulls, 99);
+  console.log(
+    `${engine}: no-op pull (${pulls.length} pulls, ${noop.objects} objects came): p50 ${percentile(pulls, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(pulls.at(-1) ?? NaN).toFixed(1)} ms`,
+  );
+  console.log(
+    `${engine}: baseline, a signed GET of TAXII discovery: p50 ${percentile(discovery, 50).toFixed(1)} ms, p99 ${percentile(discovery, 99).toFixed(1)} ms (no-op p50 is ${(percentile(pulls, 50) / percentile(discovery, 50)).toFixed(1)}×)`,
+  );
+  console.log(
+    `${engine}: a no-op pull ≤ ${NOOP_BUDGET_MS} ms (p99): ${p99 <= NOOP_BUDGET_MS ? 'met' : 'NOT MET'}`,
+  );
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-federation-'));
+try {
+  const [a, b] = await nodeDatabases('SQLite', { dir, prefix: 'unused' });
+  await measure('SQLite', a, b);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const postgresUrl = process.env.TANDEM_BENCH_POSTGRES_URL;
+if (!postgresUrl) {
+  console.log('PostgreSQL: skipped (set TANDEM_BENCH_POSTGRES_URL)');
+} else {
+  const [a, b] = await nodeDatabases('PostgreSQL', {
+    dir,
+    postgresUrl,
+    prefix: 'bench_fed_catchup',
+  });
+  await measure('PostgreSQL', a, b);
+}

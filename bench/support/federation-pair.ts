@@ -1,0 +1,198 @@
+/**
+ * Two Tandem nodes for the federation benchmarks: each its own database
+ * (a SQLite file, or a PostgreSQL schema), migrated, with its organisations,
+ * users and node identity, peered with the other the way administrators do
+ * it (addPeer, on a loopback port chosen in advance), and then each served by
+ * the real `serve` command in its own process. Set-up runs in the bench's
+ * process and closes its storage before any node starts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../../src/app/config.js';
+import { createAppContext, type AppContext } from '../../src/app/context.js';
+import { createOrganisation, createUser } from '../../src/modules/identity/admin.service.js';
+import { toCurrentUser } from '../../src/modules/identity/identity.presenter.js';
+import type { CurrentUser } from '../../src/modules/identity/identity.types.js';
+import { findUser } from '../../src/modules/identity/users.repository.js';
+import { addPeer } from '../../src/modules/federation/peers.service.js';
+import { migrateToLatest } from '../../src/storage/migrator.js';
+
+export const PASSWORD = 'bench password long enough';
+
+/** With TANDEM_BENCH_CPU_PROF=<dir>, each node process writes a CPU profile there (node --cpu-prof). */
+export function profilingArgs(): string[] {
+  const dir = process.env.TANDEM_BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
+export interface NodeDatabase {
+  name: string;
+  /** The URL every process of this node opens (on PostgreSQL it carries the search_path). */
+  url: string;
+  port: number;
+  base: string;
+}
+
+export interface NodeSetUp {
+  orgId: string;
+  analyst: CurrentUser;
+  username: string;
+  nodeId: string;
+  publicKey: string;
+}
+
+/** A loopback port nobody listens on now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Node databases under `dir` (SQLite), or fresh schemas `<prefix>_a`, `<prefix>_b` (PostgreSQL). */
+export async function nodeDatabases(
+  engine: 'SQLite' | 'PostgreSQL',
+  where: { dir: string; postgresUrl?: string | undefined; prefix: string },
+): Promise<[NodeDatabase, NodeDatabase]> {
+  const made: NodeDatabase[] = [];
+  for (const name of ['A', 'B']) {
+    const port = await freePort();
+    let url: string;
+    if (engine === 'SQLite') {
+      url = `sqlite:${join(where.dir, `node-${name}.db`)}`;
+    } else {
+      const schema = `${where.prefix}_${name.toLowerCase()}`;
+      const client = new pg.Client({ connectionString: where.postgresUrl });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+      await client.end();
+      const withPath = new URL(where.postgresUrl ?? '');
+      withPath.searchParams.set('options', `-c search_path=${schema},public`);
+      url = withPath.toString();
+    }
+    made.push({ name, url, port, base: `http://127.0.0.1:${port}` });
+  }
+  return made as [NodeDatabase, NodeDatabase];
+}
+
+export function contextOf(node: NodeDatabase): AppContext {
+  return createAppContext(
+    loadConfig({
+      TANDEM_DATABASE_URL: node.url,
+      TANDEM_LOG_LEVEL: 'silent',
+      TANDEM_NODE_NAME: `Bench node ${node.name}`,
+    }),
+  );
+}
+
+/** Migrates the node's database and gives it one organisation with an analyst. */
+export async function setUpNode(context: AppContext, node: NodeDatabase): Promise<NodeSetUp> {
+  await migrateToLatest(context.storage);
+  const org = await createOrganisation(
+    context.identity,
+    { name: `Bench ${node.name} agency`, country: 'PK', kind: 'agency' },
+    undefined,
+  );
+  if (!org.ok) throw new Error(org.error);
+  const username = `bench.analyst.${node.name.toLowerCase()}`;
+  const user = await createUser(
+    context.identity,
+    {
+      username,
+      password: PASSWORD,
+      displayName: `Bench analyst ${node.name}`,
+      orgId: org.value.id,
+      roles: ['analyst'],
+    },
+    undefined,
+  );
+  if (!user.ok) throw new Error(user.error);
+  const row = await findUser(context.storage.db, user.value.id);
+  if (!row) throw new Error('bench user vanished');
+  const { identity } = await context.nodeIdentity();
+  return {
+    orgId: org.value.id,
+    analyst: toCurrentUser(row),
+    username,
+    nodeId: identity.id,
+    publicKey: identity.public_key,
+  };
+}
+
+/** Registers `other` as a peer of the node behind `context`. */
+export async function registerPeer(
+  context: AppContext,
+  other: NodeDatabase,
+  otherSetUp: NodeSetUp,
+): Promise<void> {
+  const added = await addPeer(
+    context.identity,
+    {
+      nodeId: otherSetUp.nodeId,
+      name: `Bench node ${other.name}`,
+      baseUrl: other.base,
+      publicKey: otherSetUp.publicKey,
+      orgIds: [otherSetUp.orgId],
+    },
+    undefined,
+  );
+  if (!added.ok) throw new Error(`peering with ${other.name}: ${added.error}`);
+}
+
+export interface ServedNode {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** `serve --no-migrate` from source in its own process; resolves once /readyz answers. */
+export async function serveNode(
+  node: NodeDatabase,
+  env: Record<string, string> = {},
+): Promise<ServedNode> {
+  const child = spawn(
+    process.execPath,
+    [...profilingArgs(), '--import', 'tsx', 'src/cli/run.ts', 'serve', '--no-migrate'],
+    {
+      env: {
+        ...process.env,
+        TANDEM_DATABASE_URL: node.url,
+        TANDEM_HOST: '127.0.0.1',
+        TANDEM_PORT: String(node.port),
+        TANDEM_LOG_LEVEL: 'silent',
+        TANDEM_NODE_NAME: `Bench node ${node.name}`,
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`node ${node.name} exited before it was ready`);
+    const ready = await fetch(`${node.base}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`node ${node.name} not ready within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
