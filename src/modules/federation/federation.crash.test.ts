@@ -27,15 +27,15 @@ import {
 } from '../../../test/support/storage.js';
 import { addPeer, changePeer } from './peers.service.js';
 
-const RECORDS = 100_000;
+const RECORDS = Number(process.env.CRASH_RECORDS ?? 100_000);
 const SERVE_ENV = {
   TANDEM_FEDERATION_PULL_MS: '200',
   // Three STIX objects per incident (incident, location, located-at): 3,000 records a page.
   TANDEM_FEDERATION_PAGE_SIZE: '9000',
 };
 /** Kill B once it holds this many, and A once B holds that many: both well inside the sync. */
-const KILL_B_AT = 20_000;
-const KILL_A_AT = 55_000;
+const KILL_B_AT = Number(process.env.CRASH_KILL_B ?? 20_000);
+const KILL_A_AT = Number(process.env.CRASH_KILL_A ?? 55_000);
 
 interface Node {
   database: TestDatabase;

@@ -88,11 +88,9 @@ describeEachEngine('peers and egress preview over HTTP', (database) => {
 
   it('previews exactly what leaves for a peer, and for a record per peer', async () => {
     const create = async (overrides: object) =>
-      (
-        (await call(analyst, 'POST', '/api/incidents', buildIncidentInput(overrides))).json() as {
-          incident: { id: string };
-        }
-      ).incident.id;
+      (await call(analyst, 'POST', '/api/incidents', buildIncidentInput(overrides))).json<{
+        incident: { id: string };
+      }>().incident.id;
     const green = await create({ narrative: 'Green for everyone.' });
     const released = await create({
       marking: 'TLP:AMBER',

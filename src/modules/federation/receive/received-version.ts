@@ -23,6 +23,7 @@ import {
   type RecordRow,
   type RecordVersionInput,
 } from '../../records/records.repository.js';
+import { insertFirstSearchText } from './received-search.repository.js';
 
 export type RecordReceiver = (
   trx: Executor,
@@ -99,7 +100,8 @@ export function receiverOf(type: string, prepare: ReceivedPreparer): RecordRecei
     if (version.type !== type || idType(version.id) !== type) {
       return fail(`type_mismatch: ${version.id} is not of type ${type}`);
     }
-    const conflict = conflictWith(await findRecord(trx, version.id, type), version);
+    const stored = await findRecord(trx, version.id, type);
+    const conflict = conflictWith(stored, version);
     // The same version again changes nothing: ingest is idempotent by (id, modified).
     if (conflict === 'duplicate') return ok(undefined);
     if (conflict !== undefined) return fail(conflict);
@@ -113,10 +115,14 @@ export function receiverOf(type: string, prepare: ReceivedPreparer): RecordRecei
         receivedFromPeer: true,
         createdByUser: null,
         body: write.value.body,
-        searchText: write.value.searchText,
+        // A first version has no search row to replace: insert it without the shared path's
+        // delete, which on SQLite scans every search row (see received-search.repository.ts).
+        searchText: stored ? write.value.searchText : undefined,
       },
       storedAt,
     );
+    if (!stored && write.value.searchText !== undefined)
+      await insertFirstSearchText(trx, record.id, write.value.searchText);
     await write.value.saveRows(trx, record, storedAt);
     return ok(undefined);
   };
