@@ -27,6 +27,7 @@ import { ingestIncidents } from '../src/modules/incidents/ingest.service.js';
 import { RECORD_ROW_COLUMNS } from '../src/modules/records/records.repository.js';
 import {
   contextOf,
+  cpuMsOf,
   nodeDatabases,
   percentile,
   profilingArgs,
@@ -46,6 +47,8 @@ const CHUNK = 50_000;
 interface CatchUp {
   part: 'catchup';
   ms: number;
+  /** CPU time B's process used for the catch-up. */
+  cpuMs: number;
   /** A's pages, request sent → body read, summed (they overlap B's applying of the previous page). */
   fetchMs: number;
   pages: number;
@@ -95,7 +98,10 @@ async function prepare(a: NodeDatabase, b: NodeDatabase): Promise<void> {
 }
 
 /** B's pull, in B's own process; resolves with its JSON lines. */
-async function runPuller(b: NodeDatabase): Promise<{ catchup: CatchUp; noop: Noop }> {
+async function runPuller(
+  b: NodeDatabase,
+  onCatchUp: () => void,
+): Promise<{ catchup: CatchUp; noop: Noop }> {
   const child = spawn(
     process.execPath,
     [...profilingArgs(), '--import', 'tsx', 'bench/support/federation-puller.ts'],
@@ -112,7 +118,10 @@ async function runPuller(b: NodeDatabase): Promise<{ catchup: CatchUp; noop: Noo
   const parts: (CatchUp | Noop)[] = [];
   if (!child.stdout) throw new Error('no stdout');
   for await (const line of createInterface({ input: child.stdout })) {
-    if (line.startsWith('{')) parts.push(JSON.parse(line) as CatchUp | Noop);
+    if (!line.startsWith('{')) continue;
+    const part = JSON.parse(line) as CatchUp | Noop;
+    if (part.part === 'catchup') onCatchUp();
+    parts.push(part);
   }
   const code = await new Promise<number | null>((resolve) => {
     if (child.exitCode !== null) resolve(child.exitCode);
@@ -183,8 +192,12 @@ async function measure(engine: 'SQLite' | 'PostgreSQL', a: NodeDatabase, b: Node
     TANDEM_FEDERATION_PAGE_SIZE: String(PAGE_SIZE),
   });
   let result: { catchup: CatchUp; noop: Noop };
+  const cpuABefore = cpuMsOf(nodeA.child.pid);
+  let cpuA = NaN;
   try {
-    result = await runPuller(b);
+    result = await runPuller(b, () => {
+      cpuA = cpuMsOf(nodeA.child.pid) - cpuABefore;
+    });
   } finally {
     await nodeA.stop();
   }
@@ -196,6 +209,9 @@ async function measure(engine: 'SQLite' | 'PostgreSQL', a: NodeDatabase, b: Node
   const recordRate = held / (catchup.ms / 1_000);
   console.log(
     `${engine}: catch-up of ${RECORDS.toLocaleString('en')} records: ${catchup.objects.toLocaleString('en')} objects in ${catchup.pages} pages (limit ${PAGE_SIZE}) in ${(catchup.ms / 1_000).toFixed(2)} s = ${Math.round(rate).toLocaleString('en')} objects/s (${Math.round(recordRate).toLocaleString('en')} records/s); stored ${catchup.stored}, refused ${catchup.refused}, B holds ${held} received records`,
+  );
+  console.log(
+    `${engine}: CPU time in the catch-up: B ${(catchup.cpuMs / 1_000).toFixed(2)} s (${Math.round(catchup.objects / (catchup.cpuMs / 1_000)).toLocaleString('en')} objects per B CPU-second), A ${(cpuA / 1_000).toFixed(2)} s (${Math.round(catchup.objects / (cpuA / 1_000)).toLocaleString('en')} objects per A CPU-second)`,
   );
   console.log(
     `${engine}: A's pages took ${(catchup.fetchMs / 1_000).toFixed(2)} s in sum, request sent → body read (B fetches the next page while it applies one, so this overlaps)`,

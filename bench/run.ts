@@ -15,6 +15,8 @@ const BENCHMARKS = [
   'bench/alerts-match.bench.ts',
   'bench/alarms.bench.ts',
   'bench/alerts-stream.bench.ts',
+  'bench/federation-catchup.bench.ts',
+  'bench/federation-alert.bench.ts',
 ];
 
 let failed = false;

@@ -3,7 +3,7 @@
  * kept; demo users get fresh random passwords on every run, which are
  * returned once for printing (no fixed demo password exists anywhere).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createOrganisation, createUser, setPassword } from '../modules/identity/admin.service.js';
 import type { IdentityDeps } from '../modules/identity/identity.types.js';
 import { findOrganisationByName } from '../modules/identity/organisations.repository.js';
@@ -11,6 +11,7 @@ import { writeSetting } from '../modules/identity/settings.repository.js';
 import { findUserByUsername } from '../modules/identity/users.repository.js';
 import type { IncidentDeps } from '../modules/incidents/incidents.service.js';
 import { toCurrentUser } from '../modules/identity/identity.presenter.js';
+import type { CurrentUser } from '../modules/identity/identity.types.js';
 import { seedDemoCoordination } from './coordination.js';
 import { seedDemoIncidents } from './incidents.js';
 import { seedDemoIntel } from './intel.js';
@@ -43,6 +44,22 @@ export interface DemoOptions {
   syntheticIncidents: number;
   /** How many synthetic threat reports to generate (the first run only). */
   syntheticReports?: number;
+  /**
+   * Whether this node registers the scenario's sites, movements and the Besham threat (default
+   * true). In the federated demo only the host country's node does; the other receives them.
+   */
+  protection?: boolean;
+}
+
+/**
+ * The id of a scenario organisation, the same on every demo node: a peer's
+ * records name their originator by id, so both nodes must agree on it.
+ * A version-4-shaped UUID from the organisation's key.
+ */
+export function demoOrganisationId(key: string): string {
+  const hex = createHash('sha256').update(`tandem demo organisation ${key}`).digest('hex');
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `identity--${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Field codes of the demo's movements, new on every run (printed once by `tandem demo`). */
@@ -64,7 +81,7 @@ export async function seedDemo(
   programmes: number;
   sites: number;
   movements: number;
-  fieldCodes: DemoFieldCodes;
+  fieldCodes: DemoFieldCodes | undefined;
 }> {
   const identity = deps;
   const nodeName = DEMO_NODES[node].name;
@@ -78,7 +95,13 @@ export async function seedDemo(
     }
     const created = await createOrganisation(
       identity,
-      { name: org.name, country: org.country, kind: org.kind, local: org.node === node },
+      {
+        id: demoOrganisationId(org.key),
+        name: org.name,
+        country: org.country,
+        kind: org.kind,
+        local: org.node === node,
+      },
       undefined,
     );
     if (!created.ok) throw new Error(`demo organisation ${org.key}: ${created.error}`);
@@ -140,6 +163,27 @@ export async function seedDemo(
   };
   const actionItems = await seedDemoCoordination(deps, await author('demo.duty'), orgIdOf);
   const programmes = await seedDemoProgrammes(deps, await author('demo.duty'), orgIdOf);
+  const protection =
+    options.protection === false
+      ? { sites: 0, movements: 0, fieldCodes: undefined }
+      : await seedDemoProtection(deps, author, orgIdOf);
+  return {
+    nodeName,
+    logins,
+    incidents,
+    threatReports,
+    actionItems,
+    programmes,
+    ...protection,
+  };
+}
+
+/** Sites, today's movements and the Besham threat that alerts them. */
+async function seedDemoProtection(
+  deps: IdentityDeps & IncidentDeps & { live?: LiveBus; protection?: ProtectionSettings },
+  author: (username: string) => Promise<CurrentUser>,
+  orgIdOf: (key: string) => string,
+): Promise<{ sites: number; movements: number; fieldCodes: DemoFieldCodes }> {
   const duty = await author('demo.duty');
   const sites = await seedDemoSites(deps, duty, orgIdOf);
   const now = deps.clock.now();
@@ -162,12 +206,6 @@ export async function seedDemo(
     now,
   );
   return {
-    nodeName,
-    logins,
-    incidents,
-    threatReports,
-    actionItems,
-    programmes,
     sites: sites.created,
     movements: movements.created,
     fieldCodes: { checkinCode: movements.checkinCode, duressCode: movements.duressCode },

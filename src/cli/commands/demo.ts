@@ -1,23 +1,9 @@
 import type { Command } from 'commander';
-import { seedDemo, type DemoFieldCodes, type DemoLogin } from '../../demo/seed.js';
-import { fail, withNode } from '../runtime.js';
+import { seedDemo } from '../../demo/seed.js';
+import { printFieldCodes, printLogins } from './demo-output.js';
+import { cliConfig, fail, withNode } from '../runtime.js';
+import { runFederatedDemo } from './demo-federated.js';
 import { startNode } from './serve.js';
-
-function printFieldCodes(codes: DemoFieldCodes): void {
-  console.log(
-    `Field check-in code for today's demo movements: ${codes.checkinCode} (duress code: ${codes.duressCode}; it looks like a normal check-in and raises the highest alarm).`,
-  );
-}
-
-function printLogins(logins: readonly DemoLogin[]): void {
-  console.log('Demo logins (passwords are new on every run of tandem demo):');
-  const width = Math.max(...logins.map((l) => l.username.length));
-  for (const login of logins) {
-    console.log(
-      `  ${login.username.padEnd(width)}  ${login.password}  ${login.roles.join(', ')} — ${login.organisation}`,
-    );
-  }
-}
 
 export function registerDemo(program: Command): void {
   program
@@ -27,6 +13,15 @@ export function registerDemo(program: Command): void {
     )
     .option('--node <key>', 'which partner node this is: pk (Islamabad) or cn (Beijing)', 'pk')
     .option('--serve', 'start the node afterwards')
+    .option(
+      '--federated',
+      'load and start both scenario nodes (Islamabad and Beijing) on this machine, peered with each other',
+    )
+    .option(
+      '--data-dir <dir>',
+      'with --federated: where the two nodes keep their databases',
+      './data/federated',
+    )
     .option('--synthetic <count>', 'synthetic incidents to generate on the first run', '3000')
     .option(
       '--synthetic-reports <count>',
@@ -37,6 +32,8 @@ export function registerDemo(program: Command): void {
       async (options: {
         node: string;
         serve?: boolean;
+        federated?: boolean;
+        dataDir: string;
         synthetic: string;
         syntheticReports: string;
       }) => {
@@ -46,6 +43,17 @@ export function registerDemo(program: Command): void {
           ['--synthetic-reports', options.syntheticReports],
         ] as const) {
           if (!/^\d{1,7}$/.test(value)) fail(`${flag} must be a whole number`);
+        }
+        if (options.federated) {
+          const config = cliConfig();
+          await runFederatedDemo({
+            dataDir: options.dataDir,
+            host: config.host,
+            port: config.port,
+            syntheticIncidents: Number(options.synthetic),
+            syntheticReports: Number(options.syntheticReports),
+          });
+          return;
         }
         const node = options.node;
         const seeded = await withNode((context) =>

@@ -7,6 +7,7 @@ import { isoNow } from '../../core/clock.js';
 import { deleteExpiredSessions } from '../../modules/identity/credentials.repository.js';
 import { startWorkers } from '../../app/workers.js';
 import { cliConfig } from '../runtime.js';
+import type { Config } from '../../app/config.js';
 
 export interface RunningNode {
   url: string;
@@ -15,8 +16,14 @@ export interface RunningNode {
 }
 
 /** Starts a node and stops it cleanly on SIGINT/SIGTERM. Shared by `serve` and `demo --serve`. */
-export async function startNode(options: { migrate: boolean }): Promise<RunningNode> {
-  const config = cliConfig();
+export async function startNode(options: {
+  migrate: boolean;
+  /** Another configuration than the environment's (the federated demo runs two nodes). */
+  config?: Config;
+  /** Stop on SIGINT/SIGTERM (default); a caller running several nodes handles signals itself. */
+  handleSignals?: boolean;
+}): Promise<RunningNode> {
+  const config = options.config ?? cliConfig();
   const context = createAppContext(config);
   if (options.migrate) await migrateToLatest(context.storage);
   const app = await buildServer(context);
@@ -40,10 +47,12 @@ export async function startNode(options: { migrate: boolean }): Promise<RunningN
     await app.close();
     await context.storage.close();
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void stop().then(() => process.exit(0));
-    });
+  if (options.handleSignals !== false) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        void stop().then(() => process.exit(0));
+      });
+    }
   }
   return { url, context, stop };
 }

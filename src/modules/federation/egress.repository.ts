@@ -54,21 +54,22 @@ export async function listEgressCandidates(
 ): Promise<EgressCandidate[]> {
   if (query.recordTypes.length === 0) return [];
   const after = query.after;
+  // Read in (stored_at, id) index order and stop at the page's end. The type filter is on
+  // `type || ''`: a bare `type in (...)` leads SQLite's planner to the (type, modified) index,
+  // which reads every record of the types and sorts them, on every page and every no-op pull.
+  // The position is a row-value comparison: both engines take it as one range of that index.
   return executor
     .selectFrom('records')
     .select([...RECORD_ROW_COLUMNS, 'stored_at'])
     .where(mayLeaveFor(peer))
-    .where('type', 'in', [...query.recordTypes])
+    .where(sql<string>`${sql.ref('records.type')} || ''`, 'in', [...query.recordTypes])
     .$if(query.recordIds !== undefined, (qb) =>
       qb.where('id', 'in', query.recordIds?.length ? [...query.recordIds] : [NO_ID]),
     )
     .$if(query.addedAfter !== undefined, (qb) => qb.where('stored_at', '>', query.addedAfter ?? ''))
     .$if(after !== undefined, (qb) =>
       qb.where((eb) =>
-        eb.or([
-          eb('stored_at', '>', after?.at ?? ''),
-          eb.and([eb('stored_at', '=', after?.at ?? ''), eb('id', '>', after?.id ?? '')]),
-        ]),
+        eb(eb.refTuple('stored_at', 'id'), '>', eb.tuple(after?.at ?? '', after?.id ?? '')),
       ),
     )
     .orderBy('stored_at')

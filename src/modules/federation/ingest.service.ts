@@ -97,11 +97,7 @@ function refused(object: object, reason: RefusalReason, detail?: string): Checke
 }
 
 /** Everything that can be decided about one object without the database. */
-function check(
-  peer: PeerWithOrganisations,
-  publicKey: () => KeyObject,
-  value: unknown,
-): Checked {
+function check(peer: PeerWithOrganisations, publicKey: () => KeyObject, value: unknown): Checked {
   const parsed = envelopeEntry.safeParse(value);
   if (!parsed.success || !isId(parsed.data.id, parsed.data.type)) {
     return refused(typeof value === 'object' && value !== null ? value : {}, 'malformed');
@@ -225,11 +221,11 @@ export async function ingestFromPeer(
               detail: organisation.error,
             });
           } else {
-            await upsertRemoteOrganisation(trx, organisation.value, storedAt);
+            const upserted = await upsertRemoteOrganisation(trx, organisation.value, storedAt);
             outcomes.push({
               id: item.object.id,
               version: versionOf(item.object),
-              result: 'stored',
+              result: upserted === 'stored' ? 'stored' : 'held',
             });
           }
           break;

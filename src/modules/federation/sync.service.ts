@@ -43,9 +43,19 @@ interface Cursor {
   added: string;
   /** The peer's clock when the pull that took it began (its Date header). */
   servedAt: string;
+  /**
+   * The pull stopped (or crashed) before its last page: other versions stamped `added`
+   * may not have been taken yet (a bulk import stamps thousands alike), so the next
+   * pull asks again from just before it.
+   */
+  partial?: boolean | undefined;
 }
 
-const cursorSchema = z.object({ added: z.string(), servedAt: z.string() });
+const cursorSchema = z.object({
+  added: z.string(),
+  servedAt: z.string(),
+  partial: z.boolean().optional(),
+});
 
 function parseCursor(text: string | null | undefined): Cursor | undefined {
   if (!text) return undefined;
@@ -61,7 +71,10 @@ function parseCursor(text: string | null | undefined): Cursor | undefined {
 export function addedAfterFor(cursor: Cursor | undefined): string | undefined {
   if (!cursor) return undefined;
   const settled = new Date(Date.parse(cursor.servedAt) - SETTLE_MS).toISOString();
-  return settled < cursor.added ? settled : cursor.added;
+  const addedMs = Date.parse(cursor.added);
+  const taken =
+    cursor.partial && Number.isFinite(addedMs) ? new Date(addedMs - 1).toISOString() : cursor.added;
+  return settled < taken ? settled : taken;
 }
 
 const collectionsSchema = z.object({
@@ -160,6 +173,7 @@ export async function pullFromPeer(
       ? {
           added: lastAdded > (cursor?.added ?? '') ? lastAdded : (cursor?.added ?? lastAdded),
           servedAt,
+          partial: page.next !== undefined,
         }
       : cursor;
     const outcomes: ObjectOutcome[] = await ingestFromPeer(

@@ -43,7 +43,11 @@ const actorOf = (user: CurrentUser) => ({ userId: user.userId, orgId: user.orgId
 /** Creates an organisation; `actor` is absent only for the CLI and bootstrap, which run as the node itself. */
 export async function createOrganisation(
   deps: IdentityDeps,
-  input: OrganisationInput & { local?: boolean },
+  input: OrganisationInput & {
+    local?: boolean;
+    /** An organisation's id where it must equal the one its home node gave it (the demo's shared scenario). */
+    id?: string;
+  },
   actor: CurrentUser | undefined,
   origin?: RequestOrigin,
 ): Promise<Result<AdminOrganisation, AdminError>> {
@@ -52,7 +56,7 @@ export async function createOrganisation(
     return fail('conflict', 'an organisation with that name exists');
   const now = isoNow(deps.clock);
   const row = {
-    id: newId('identity'),
+    id: input.id ?? newId('identity'),
     name: input.name,
     name_folded: input.name.trim().toLowerCase(),
     country: input.country,

@@ -70,9 +70,9 @@ export async function upsertRemoteOrganisation(
   executor: Executor,
   organisation: { id: string; name: string; country: string; kind: string },
   at: string,
-): Promise<void> {
+): Promise<'stored' | 'unchanged'> {
   const existing = await findOrganisation(executor, organisation.id);
-  if (existing?.local === 1) return;
+  if (existing?.local === 1) return 'unchanged';
   const clash = await findOrganisationByName(executor, organisation.name);
   const name =
     clash && clash.id !== organisation.id
@@ -86,6 +86,11 @@ export async function upsertRemoteOrganisation(
     updated_at: at,
   };
   if (existing) {
+    const same =
+      existing.name === fields.name &&
+      existing.country === fields.country &&
+      existing.kind === fields.kind;
+    if (same) return 'unchanged';
     await executor
       .updateTable('organisations')
       .set(fields)
@@ -99,6 +104,7 @@ export async function upsertRemoteOrganisation(
       created_at: at,
     });
   }
+  return 'stored';
 }
 
 /** This node's own organisations changed after a point, in (updated_at, id) order: what peers learn of them. */

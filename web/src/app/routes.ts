@@ -77,6 +77,12 @@ export const ROUTES: readonly AppRoute[] = [
     roles: ADMIN_ROLES,
   },
   {
+    path: '/peers',
+    page: lazy(() => import('../pages/admin/PeersPage')),
+    nav: { label: 'peers', icon: 'globe' },
+    roles: ['node_admin'],
+  },
+  {
     path: '/account/security',
     page: lazy(() => import('../pages/security/SecurityPage')),
   },

@@ -17,6 +17,9 @@ import alertsZhHans from './features/alerts.zh-Hans.json';
 import coordinationEn from './features/coordination.en.json';
 import coordinationUr from './features/coordination.ur.json';
 import coordinationZhHans from './features/coordination.zh-Hans.json';
+import federationEn from './features/federation.en.json';
+import federationUr from './features/federation.ur.json';
+import federationZhHans from './features/federation.zh-Hans.json';
 import fieldIssuesEn from './features/fieldIssues.en.json';
 import intelEn from './features/intel.en.json';
 import fieldIssuesUr from './features/fieldIssues.ur.json';
@@ -64,6 +67,7 @@ const english = {
   movements: movementsEn,
   sites: sitesEn,
   coordination: coordinationEn,
+  federation: federationEn,
   fieldIssues: fieldIssuesEn,
   intel: intelEn,
   mapLayers: mapLayersEn,
@@ -86,6 +90,7 @@ const catalogues: Record<Locale, Catalogue> = {
     movements: movementsZhHans,
     sites: sitesZhHans,
     coordination: coordinationZhHans,
+    federation: federationZhHans,
     fieldIssues: fieldIssuesZhHans,
     intel: intelZhHans,
     mapLayers: mapLayersZhHans,
@@ -102,6 +107,7 @@ const catalogues: Record<Locale, Catalogue> = {
     movements: movementsUr,
     sites: sitesUr,
     coordination: coordinationUr,
+    federation: federationUr,
     fieldIssues: fieldIssuesUr,
     intel: intelUr,
     mapLayers: mapLayersUr,

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { describeEachEngine } from '../../../../test/support/storage.js';
-import type { RecordRow, RecordVersionInput } from '../../records/records.repository.js';
+import type { RecordRow } from '../../records/records.repository.js';
 import { TLP_MARKING_DEFINITION_IDS } from './markings.js';
 import {
   isDerivedObject,
@@ -16,27 +16,9 @@ import {
   STIX_MAPPERS,
 } from './registry.js';
 import { splitId } from './stix-ids.js';
+import { receivedVersionOf } from '../test-support/received-version.js';
 import { TANDEM_EXTENSIONS, type StixMapper, type StixObject } from './stix.types.js';
 import { writeSampleRecords, type SampleRecord } from './test-support/sample-records.js';
-
-/** The version a peer should store for `row`. */
-function receivedVersionOf(row: RecordRow): RecordVersionInput {
-  return {
-    id: row.id,
-    type: row.type,
-    createdBy: row.created_by,
-    createdByUser: null,
-    marking: row.marking,
-    releasableTo: JSON.parse(row.releasable_to) as string[],
-    created: row.created,
-    modified: row.modified,
-    revoked: row.revoked === 1,
-    receivedFromPeer: true,
-    containsPersonalData: row.contains_personal_data === 1,
-    legalBasis: row.legal_basis,
-    body: JSON.parse(row.body) as Record<string, unknown>,
-  };
-}
 
 function mapperOf(row: RecordRow): StixMapper {
   const mapper = mapperForRecordType(row.type);

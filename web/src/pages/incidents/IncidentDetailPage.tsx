@@ -5,6 +5,7 @@ import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { DetailCard, DetailFallback, Fact } from '../../components/Detail';
 import { ConfirmDialog, useConfirmedAction } from '../../components/ConfirmDialog';
+import { PartnerSharingPanel } from '../../components/federation/PartnerSharingPanel';
 import { MarkingBadge } from '../../components/MarkingBadge';
 import { ReleaseList } from '../../components/sharing/ReleaseList';
 import { Notice } from '../../components/Notice';
@@ -236,6 +237,7 @@ export default function IncidentDetailPage({ id }: { id: string }) {
               </Fact>
             </dl>
           </DetailCard>
+          <PartnerSharingPanel recordId={item.id} version={item.modified} />
         </div>
 
         <aside className="detail-side">

@@ -15,6 +15,7 @@ import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { DetailCard, DetailFallback } from '../../components/Detail';
 import { ConfirmDialog, useConfirmedAction } from '../../components/ConfirmDialog';
+import { PartnerSharingPanel } from '../../components/federation/PartnerSharingPanel';
 import { MarkingBadge } from '../../components/MarkingBadge';
 import { Notice } from '../../components/Notice';
 import { BackLink } from '../../components/Page';
@@ -138,6 +139,7 @@ export default function ReportDetailPage({ id }: { id: string }) {
           <AssessmentSection report={item} />
           <CorroborationsSection key={`${item.id}-${item.modified}`} report={item} />
           <RecordSection report={item} directory={directory} />
+          <PartnerSharingPanel recordId={item.id} version={item.modified} />
         </div>
         <aside className="detail-side">
           <AreaSection report={item} />

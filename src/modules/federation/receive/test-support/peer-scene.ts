@@ -8,6 +8,7 @@
  * it leaves the peer (what the STIX mapping hands over), `receive` stores it
  * here through the receivers in one transaction.
  */
+import { receivedVersionOf } from '../../test-support/received-version.js';
 import { isoNow } from '../../../../core/clock.js';
 import { idType } from '../../../../core/ids.js';
 import type { Role } from '../../../../core/policy/types.js';
@@ -84,21 +85,7 @@ export async function peerScene(database: TestDatabase) {
   async function sent(id: string): Promise<RecordVersionInput> {
     const row = await findRecord(peer.context.storage.db, id, idType(id) ?? '');
     if (!row) throw new Error(`the peer has no record ${id}`);
-    return {
-      id: row.id,
-      type: row.type,
-      createdBy: row.created_by,
-      createdByUser: null,
-      marking: row.marking,
-      releasableTo: JSON.parse(row.releasable_to) as string[],
-      created: row.created,
-      modified: row.modified,
-      revoked: row.revoked === 1,
-      receivedFromPeer: true,
-      containsPersonalData: row.contains_personal_data === 1,
-      legalBasis: row.legal_basis,
-      body: JSON.parse(row.body) as Record<string, unknown>,
-    };
+    return receivedVersionOf(row);
   }
 
   const receive = (version: RecordVersionInput) =>
