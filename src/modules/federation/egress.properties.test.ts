@@ -195,6 +195,7 @@ describeEachEngine('egress between two nodes', (database) => {
             const shareable = toShareable(row);
             const wasSent = sentRecordIds.has(id);
             if (wasSent) {
+              expect(A_ORGS).toContain(row.created_by);
               expect(row.marking).not.toBe('TLP:RED');
               expect(row.marking_valid).toBe(1);
               expect(row.received_from_peer).toBe(0);
@@ -205,9 +206,10 @@ describeEachEngine('egress between two nodes', (database) => {
               }
               if (row.contains_personal_data === 1) expect(row.legal_basis?.trim()).toBeTruthy();
             }
-            // Completeness: whatever the policy lets leave (incidents have no redactor) does leave.
+            // Completeness: whatever the policy lets leave (incidents have no redactor) and one
+            // of this node's own organisations originated does leave.
             const decision = egress(policyPeer, shareable, (r) => r);
-            expect(wasSent).toBe(decision.kind === 'full');
+            expect(wasSent).toBe(decision.kind === 'full' && A_ORGS.includes(row.created_by));
           }
           // Node B takes all of it with the same checks, and holds only what was sent.
           const outcomes = await ingestFromPeer(

@@ -4,6 +4,9 @@
  * mirrors the policy's `egress` refusals that depend on sharing columns
  * (valid marking, originated here, not RED, not the peer's own, released to
  * it when AMBER); callers still ask `egress` of every row, which decides.
+ * It also keeps back any record whose originator is not one of this node's
+ * own organisations, whatever its flags say: a node speaks only for the
+ * organisations it hosts (and its peers would refuse anything else).
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../storage/executor.js';
@@ -41,6 +44,7 @@ function mayLeaveFor(peer: PeerAudience) {
     records.marking_valid = 1 and records.received_from_peer = 0
     and records.marking <> 'TLP:RED'
     and records.created_by not in (${sql.join(orgs)})
+    and exists (select 1 from organisations o where o.id = records.created_by and o.local = 1)
     and (records.marking in ('TLP:CLEAR', 'TLP:GREEN')
       or exists (select 1 from record_releases rr where rr.record_id = records.id
                  and rr.grantee in (${sql.join(grantees)})))

@@ -12,7 +12,7 @@ import { newId } from '../../../core/ids.js';
 import { countAuditEntries } from '../../audit/audit.repository.js';
 import { signRequest } from '../peer-requests.js';
 import { insertPeer, type PeerRow } from '../peers.repository.js';
-import { keyIdOf, rawPublicKey, type SigningKey } from '../provenance.js';
+import { keyIdOf, rawPublicKey, signObject, type SigningKey } from '../provenance.js';
 import {
   COLLECTIONS,
   createCollection,
@@ -33,6 +33,7 @@ describeEachEngine('TAXII for peers', (database) => {
   let t: TestApp;
   let peer: PeerRow;
   let key: SigningKey;
+  const hostedOrg = newId('identity');
 
   beforeAll(async () => {
     t = await startTestApp(database());
@@ -51,7 +52,7 @@ describeEachEngine('TAXII for peers', (database) => {
       updated_at: now,
       removed_at: null,
     };
-    await insertPeer(t.context.storage.db, peer, [newId('identity')]);
+    await insertPeer(t.context.storage.db, peer, [hostedOrg]);
   });
   afterAll(async () => t.close());
 
@@ -125,6 +126,56 @@ describeEachEngine('TAXII for peers', (database) => {
     const otherPath = await getTaxii(t, `${COLLECTIONS}?x=1`, signed(COLLECTIONS));
     expect(otherPath.statusCode).toBe(401);
     expect(await refusals('signature_invalid')).toBe(before + 3);
+  });
+
+  it('refuses, in the status and the audit log, objects claiming an organisation the peer does not host or signed by another key', async () => {
+    const url = `${COLLECTIONS}${peer.collection_id}/objects/`;
+    const incident = (createdBy: string) => ({
+      type: 'incident',
+      spec_version: '2.1',
+      id: newId('incident'),
+      created: '2026-11-28T08:00:00.000Z',
+      modified: '2026-11-28T08:00:00.000Z',
+      name: 'Claimed incident',
+      created_by_ref: createdBy,
+    });
+    const notHosted = signObject(incident(newId('identity')), key);
+    const forgedKey = newSigningKey(peer.id).key;
+    const forged = signObject(incident(hostedOrg), { ...forgedKey, keyId: key.keyId });
+    const before = {
+      hosted: await refusals('organisation_not_hosted'),
+      signature: await refusals('signature_invalid'),
+    };
+    const body = JSON.stringify({ objects: [notHosted, forged] });
+    const posted = await postTaxii(t, url, signed(url, key, body), body);
+    expect(posted.statusCode).toBe(202);
+    expect(posted.json()).toMatchObject({ failure_count: 2, success_count: 0 });
+    const messages = (posted.json().failures as { id: string; message: string }[]).map((f) => [
+      f.id,
+      f.message,
+    ]);
+    expect(messages).toEqual([
+      [notHosted.id, 'organisation_not_hosted'],
+      [forged.id, 'signature_invalid'],
+    ]);
+    expect(await refusals('organisation_not_hosted')).toBe(before.hosted + 1);
+    expect(await refusals('signature_invalid')).toBe(before.signature + 1);
+    const stored = await t.context.storage.db
+      .selectFrom('records')
+      .select('id')
+      .where('id', 'in', [notHosted.id, forged.id])
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('refuses a malformed envelope from a peer with 400, audited', async () => {
+    const url = `${COLLECTIONS}${peer.collection_id}/objects/`;
+    const before = await refusals('envelope_malformed');
+    const body = JSON.stringify({ objects: { not: 'a list' } });
+    const refused = await postTaxii(t, url, signed(url, key, body), body);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error_code: 'ENVELOPE_MALFORMED' });
+    expect(await refusals('envelope_malformed')).toBe(before + 1);
   });
 
   it('refuses a replayed request and a stale one with 401, audited', async () => {

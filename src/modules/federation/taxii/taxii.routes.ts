@@ -175,6 +175,22 @@ export const taxiiApiRoutes: FastifyPluginAsync<{ deps: TaxiiDeps }> = async (ap
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const envelope = readEnvelope(body);
       if (!envelope.ok) {
+        const principal = taxiiPrincipalOf(request);
+        await deps.audit.record({
+          action: 'federation.refused',
+          outcome: 'denied',
+          ...originOf(request),
+          actor:
+            principal.kind === 'user'
+              ? { userId: principal.user.userId, orgId: principal.user.orgId }
+              : undefined,
+          target: principal.kind === 'peer' ? { type: 'peer', id: principal.peer.id } : undefined,
+          details: {
+            channel: 'taxii',
+            reason: 'envelope_malformed',
+            collection: request.params.id,
+          },
+        });
         throw new AppError('ENVELOPE_MALFORMED', {
           issues: [{ path: 'body', message: envelope.detail ?? envelope.error }],
         });
