@@ -13,7 +13,7 @@
  * p50/p99. Budget ≤ 50 ms. Baseline: a signed GET of TAXII discovery.
  *
  * Run: npx tsx bench/federation-catchup.bench.ts
- *   TANDEM_BENCH_FEDERATION_RECORDS (default 100,000), TANDEM_FEDERATION_PAGE_SIZE (default 1,000),
+ *   TANDEM_BENCH_FEDERATION_RECORDS (default 33,334: 100,002 STIX objects), TANDEM_FEDERATION_PAGE_SIZE (default 1,000),
  *   NOOP_PULLS (default 200). PostgreSQL too when TANDEM_BENCH_POSTGRES_URL is set (schemas
  *   bench_fed_catchup_a and _b, dropped and created).
  */
@@ -38,7 +38,7 @@ import {
 } from './support/federation-pair.js';
 import { syntheticIncidents } from './support/synthetic-incidents.js';
 
-const RECORDS = Number(process.env.TANDEM_BENCH_FEDERATION_RECORDS ?? 100_000);
+const RECORDS = Number(process.env.TANDEM_BENCH_FEDERATION_RECORDS ?? 33_334);
 const PAGE_SIZE = Number(process.env.TANDEM_FEDERATION_PAGE_SIZE ?? 1_000);
 const CATCHUP_BUDGET = 5_000;
 const NOOP_BUDGET_MS = 50;

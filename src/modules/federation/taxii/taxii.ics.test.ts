@@ -3,9 +3,11 @@
  * escapes) POSTed to an administrator collection comes back through GET
  * objects, page by page, object for object: every object equal as a JSON
  * value, and every page the exact bytes of the objects as they were in the
- * file. Skipped with a message when /work/shared is not there, unless CI=true.
+ * file. Skipped with a message when the shared STIX material is not there, unless CI=true.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedStixDir } from '../../../../test/support/shared-stix.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../../test/support/storage.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
@@ -18,7 +20,7 @@ import {
   type TaxiiUser,
 } from './test-support/taxii-client.js';
 
-const DATASET = '/work/shared/stix/datasets/ics-attack-18.1.json';
+const DATASET = join(sharedStixDir(), 'datasets', 'ics-attack-18.1.json');
 const available = existsSync(DATASET);
 if (!available && process.env.CI !== 'true') {
   console.warn(`skipping the ICS ATT&CK round trip: ${DATASET} is not there`);

@@ -8,12 +8,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { sharedStixDir } from '../../../../../test/support/shared-stix.js';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, it } from 'vitest';
 import type { StixObject } from '../stix.types.js';
 
-export const STIX_SCHEMA_DIR = process.env.TANDEM_STIX_SCHEMAS ?? '/work/shared/stix/schemas';
+export const STIX_SCHEMA_DIR = process.env.TANDEM_STIX_SCHEMAS ?? join(sharedStixDir(), 'schemas');
 
 export interface OfficialSchemas {
   /** Every error of the object against the schema of its type (core.json for types STIX does not define). */
