@@ -120,6 +120,7 @@ describe.skipIf(skipReason !== undefined)(
         'Coordination',
         'Situation report',
         'Administration',
+        'Peers',
       ]);
 
       await userMenu.click();
