@@ -113,7 +113,7 @@ To see a threat report released in Islamabad appear, with its alert, in Beijing:
      Intelligence (its originator the Islamabad organisation that wrote it), and Alerts shows the
      alert for the Dasu site (the site itself was released to the contractor by Islamabad and came
      the same way).
-  Administration → Peers on either node (as demo.admin) shows the peer, its last pull, and what it receives.
+  The Peers page (/peers) on either node, as demo.admin, shows the peer, its last pull, and what it receives.
 
 Stop with Ctrl+C.`);
 }
