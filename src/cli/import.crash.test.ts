@@ -15,6 +15,7 @@ import { createAppContext } from '../app/context.js';
 import { createOrganisation } from '../modules/identity/admin.service.js';
 import { countAuditEntries } from '../modules/audit/audit.repository.js';
 import { describeEachEngine, type TestDatabase } from '../../test/support/storage.js';
+import { cliUrl } from '../../test/support/serve-processes.js';
 
 // Enough that the kill lands mid-file; the check pass reads them all first, so more only costs time.
 const ROWS = 20_000;
@@ -34,13 +35,6 @@ function writeCsv(path: string): void {
     );
   }
   writeFileSync(path, lines.join('\r\n') + '\r\n');
-}
-
-function cliUrl(database: TestDatabase): string {
-  if (!database.schema) return database.url;
-  const url = new URL(database.url);
-  url.searchParams.set('options', `-c search_path=${database.schema}`);
-  return url.toString();
 }
 
 /** Runs the import, kills it after KILL_AFTER_BATCH acknowledgements; returns the rows acknowledged. */

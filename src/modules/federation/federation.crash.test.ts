@@ -20,7 +20,7 @@ import {
   killServe,
   startServe,
   type ServeProcess,
-} from '../../../test/support/federation-processes.js';
+} from '../../../test/support/serve-processes.js';
 import {
   createTestDatabase,
   describeEachEngine,

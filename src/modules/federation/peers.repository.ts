@@ -83,19 +83,6 @@ export async function findPeerByKeyId(
   return row ? (await withOrganisations(executor, [row]))[0] : undefined;
 }
 
-export async function findPeerByCollection(
-  executor: Executor,
-  collectionId: string,
-): Promise<PeerWithOrganisations | undefined> {
-  const row = await executor
-    .selectFrom('peers')
-    .selectAll()
-    .where('collection_id', '=', collectionId)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst();
-  return row ? (await withOrganisations(executor, [row]))[0] : undefined;
-}
-
 /** Any peer, removed or not, that already uses this id or key. */
 export async function findPeerClash(
   executor: Executor,

@@ -65,12 +65,3 @@ export async function recordPullOutcome(
     .onConflict((oc) => oc.column('peer_id').doUpdateSet(changes))
     .execute();
 }
-
-/** Starts the peer over from the beginning of its collection (idempotent ingest makes this safe). */
-export async function resetCursor(executor: Executor, peerId: string): Promise<void> {
-  await executor
-    .updateTable('peer_sync')
-    .set({ cursor: null })
-    .where('peer_id', '=', peerId)
-    .execute();
-}

@@ -5,8 +5,7 @@
  * Spawns the real `serve` command from source (as import.crash.test.ts does),
  * on SQLite and, with TANDEM_TEST_POSTGRES_URL, on PostgreSQL.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { createAppContext, type AppContext } from '../../app/context.js';
@@ -15,67 +14,19 @@ import { inTransaction } from '../../storage/executor.js';
 import { createOrganisation } from '../identity/admin.service.js';
 import { insertFixtureMovement } from '../alarms/test-support/movement-fixture.js';
 import { ESCALATE_ALARM, raiseAlarm } from '../alarms/alarms.service.js';
-import { describeEachEngine, type TestDatabase } from '../../../test/support/storage.js';
+import { describeEachEngine } from '../../../test/support/storage.js';
+import { startServe } from '../../../test/support/serve-processes.js';
 import { pendingDeadlinesOf } from './deadlines.repository.js';
 
 const POLL_MS = 1_000;
 /** How far ahead the escalation falls due: longer than a kill, shorter than most restarts. */
 const L2_AFTER_MINUTES = 0.05;
 
-function cliUrl(database: TestDatabase): string {
-  if (!database.schema) return database.url;
-  const url = new URL(database.url);
-  url.searchParams.set('options', `-c search_path=${database.schema},public`);
-  return url.toString();
-}
-
-interface Node {
-  child: ChildProcess;
-  exited: Promise<NodeJS.Signals | number | null>;
-}
-
-/** Starts `serve` on a free loopback port; resolves once /readyz answers. */
-async function startServe(database: TestDatabase): Promise<Node> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/run.ts', 'serve', '--no-migrate'],
-    {
-      env: {
-        ...process.env,
-        TANDEM_DATABASE_URL: cliUrl(database),
-        TANDEM_HOST: '127.0.0.1',
-        TANDEM_PORT: '0',
-        TANDEM_LOG_LEVEL: 'silent',
-        TANDEM_ALARM_L2_AFTER_MINUTES: String(L2_AFTER_MINUTES),
-        TANDEM_ALARM_L3_AFTER_MINUTES: String(L2_AFTER_MINUTES),
-        TANDEM_SCHEDULER_POLL_MS: String(POLL_MS),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  let url: string | undefined;
-  if (!child.stdout) throw new Error('no stdout');
-  for await (const line of createInterface({ input: child.stdout })) {
-    const match = /listening at (http:\/\/\S+) /.exec(line);
-    if (match) {
-      url = match[1];
-      break;
-    }
-  }
-  if (url === undefined) throw new Error('serve exited before it listened');
-  child.stdout.resume(); // keep draining (the bootstrap link) so the child never blocks on a full pipe
-  for (;;) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return { child, exited };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const SERVE_ENV = {
+  TANDEM_ALARM_L2_AFTER_MINUTES: String(L2_AFTER_MINUTES),
+  TANDEM_ALARM_L3_AFTER_MINUTES: String(L2_AFTER_MINUTES),
+  TANDEM_SCHEDULER_POLL_MS: String(POLL_MS),
+};
 
 describeEachEngine('an escalation deadline across a crash', (database) => {
   let context: AppContext;
@@ -106,7 +57,7 @@ describeEachEngine('an escalation deadline across a crash', (database) => {
         requesterOrgId: org.value.id,
       });
 
-      const first = await startServe(database());
+      const first = await startServe(database(), SERVE_ENV);
       children.push(first.child);
       const alarmId = await inTransaction(db, (trx) =>
         raiseAlarm(
@@ -130,7 +81,7 @@ describeEachEngine('an escalation deadline across a crash', (database) => {
       expect((await pendingDeadlinesOf(db, alarmId)).map((d) => d.id)).toEqual([deadline?.id]);
 
       const restartedAt = Date.now();
-      const second = await startServe(database());
+      const second = await startServe(database(), SERVE_ENV);
       children.push(second.child);
       const readyAt = Date.now();
       let alarm: { level: number; escalated_at: string | null } | undefined;

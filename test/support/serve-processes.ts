@@ -1,6 +1,6 @@
 /**
  * Real `serve` processes for crash tests: the CLI run from source on a test
- * database, on a free loopback port, with a short pull interval. A process
+ * database, on a free loopback port, with the settings a test passes. A process
  * is killed with a signal, never stopped in-process, so what a crash leaves
  * behind is what the next process finds.
  */
