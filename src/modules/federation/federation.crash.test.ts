@@ -16,11 +16,7 @@ import type { Reader } from '../../core/policy/index.js';
 import { createOrganisation } from '../identity/admin.service.js';
 import { ingestIncidents } from '../incidents/ingest.service.js';
 import { buildIncidentInput } from '../../../test/support/factories.js';
-import {
-  killServe,
-  startServe,
-  type ServeProcess,
-} from '../../../test/support/serve-processes.js';
+import { killServe, startServe, type ServeProcess } from '../../../test/support/serve-processes.js';
 import {
   createTestDatabase,
   describeEachEngine,
