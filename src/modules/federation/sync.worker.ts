@@ -28,7 +28,11 @@ export interface SyncWorker {
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
-const TICK_MS = 250;
+/**
+ * How often the loop looks for due peers (one query of the peer list). Notices and "pull now"
+ * wake it at once, so this only bounds how late a timed pull or a back-off ends.
+ */
+const TICK_MS = 1_000;
 
 export function backoffMs(failures: number): number {
   return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, failures - 1));
