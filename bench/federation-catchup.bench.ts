@@ -15,7 +15,8 @@
  * Run: npx tsx bench/federation-catchup.bench.ts
  *   TANDEM_BENCH_FEDERATION_RECORDS (default 33,334: 100,002 STIX objects), TANDEM_FEDERATION_PAGE_SIZE (default 1,000),
  *   NOOP_PULLS (default 200). PostgreSQL too when TANDEM_BENCH_POSTGRES_URL is set (schemas
- *   bench_fed_catchup_a and _b, dropped and created).
+ *   bench_fed_catchup_a and _b, dropped and created; left in place afterwards, for EXPLAIN).
+ *   TANDEM_BENCH_ENGINES=postgres (or sqlite) runs only that engine (default: both).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,6 +44,7 @@ const PAGE_SIZE = Number(process.env.TANDEM_FEDERATION_PAGE_SIZE ?? 1_000);
 const CATCHUP_BUDGET = 5_000;
 const NOOP_BUDGET_MS = 50;
 const CHUNK = 50_000;
+const ENGINES = (process.env.TANDEM_BENCH_ENGINES ?? 'sqlite,postgres').toLowerCase().split(',');
 
 interface CatchUp {
   part: 'catchup';
@@ -237,15 +239,21 @@ async function measure(engine: 'SQLite' | 'PostgreSQL', a: NodeDatabase, b: Node
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-federation-'));
-try {
-  const [a, b] = await nodeDatabases('SQLite', { dir, prefix: 'unused' });
-  await measure('SQLite', a, b);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+if (!ENGINES.includes('sqlite')) {
+  console.log('SQLite: skipped (TANDEM_BENCH_ENGINES)');
+} else {
+  try {
+    const [a, b] = await nodeDatabases('SQLite', { dir, prefix: 'unused' });
+    await measure('SQLite', a, b);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const postgresUrl = process.env.TANDEM_BENCH_POSTGRES_URL;
-if (!postgresUrl) {
+if (!ENGINES.includes('postgres')) {
+  console.log('PostgreSQL: skipped (TANDEM_BENCH_ENGINES)');
+} else if (!postgresUrl) {
   console.log('PostgreSQL: skipped (set TANDEM_BENCH_POSTGRES_URL)');
 } else {
   const [a, b] = await nodeDatabases('PostgreSQL', {

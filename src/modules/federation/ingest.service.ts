@@ -10,7 +10,6 @@
  * received-from-peer mark, authors) is taken: received versions are marked
  * received here. Every stored and every refused object is audited.
  */
-import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { isoNow } from '../../core/clock.js';
 import { isId } from '../../core/ids.js';
@@ -24,7 +23,8 @@ import { upsertRemoteOrganisation } from '../identity/organisations.repository.j
 import { storeRecordVersion, type RecordVersionInput } from '../records/records.repository.js';
 import { findRecordWithStoredAt } from './egress.repository.js';
 import type { PeerWithOrganisations } from './peers.repository.js';
-import { provenanceOf, publicKeyFromRaw, verifyObject } from './provenance.js';
+import { publicKeyBytes } from './ed25519.js';
+import { provenanceOf, verifyObject } from './provenance.js';
 import { receiverFor } from './receive/receivers.js';
 import { isDerivedObject, mapperForStixObject, organisationFromStix } from './stix/registry.js';
 import { sharingOfUnmodelled } from './unmodelled.js';
@@ -97,7 +97,11 @@ function refused(object: object, reason: RefusalReason, detail?: string): Checke
 }
 
 /** Everything that can be decided about one object without the database. */
-function check(peer: PeerWithOrganisations, publicKey: () => KeyObject, value: unknown): Checked {
+function check(
+  peer: PeerWithOrganisations,
+  publicKey: Buffer | undefined,
+  value: unknown,
+): Checked {
   const parsed = envelopeEntry.safeParse(value);
   if (!parsed.success || !isId(parsed.data.id, parsed.data.type)) {
     return refused(typeof value === 'object' && value !== null ? value : {}, 'malformed');
@@ -114,7 +118,7 @@ function check(peer: PeerWithOrganisations, publicKey: () => KeyObject, value: u
   if (claim.keyId !== peer.key_id || claim.node !== peer.id) {
     return refused(object, 'signature_invalid', 'signed by another node');
   }
-  if (!verifyObject(object, publicKey())) {
+  if (publicKey === undefined || !verifyObject(object, publicKey)) {
     return refused(object, 'signature_invalid');
   }
   if (object.type === 'identity' && !object.created_by_ref) {
@@ -192,9 +196,7 @@ export async function ingestFromPeer(
   origin?: RequestOrigin,
   inSameTransaction?: (trx: Executor) => Promise<void>,
 ): Promise<ObjectOutcome[]> {
-  // One key object per page, made when first needed: building it per object cost as much as verifying.
-  let key: KeyObject | undefined;
-  const publicKey = () => (key ??= publicKeyFromRaw(peer.public_key));
+  const publicKey = publicKeyBytes(peer.public_key);
   const checked = objects.map((value) => check(peer, publicKey, value));
   const storedAt = isoNow(deps.clock);
   return inTransaction(deps.db, async (trx) => {

@@ -9,7 +9,7 @@
  *
  * Generic TAXII clients use HTTP Basic with an API token instead (taxii/).
  */
-import { createHash, randomBytes, sign, verify } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { Executor } from '../../storage/executor.js';
@@ -19,7 +19,8 @@ import {
   rememberNonce,
   type PeerWithOrganisations,
 } from './peers.repository.js';
-import { publicKeyFromRaw, type SigningKey } from './provenance.js';
+import { publicKeyBytes, signEd25519, verifyEd25519 } from './ed25519.js';
+import type { SigningKey } from './provenance.js';
 
 export const PEER_AUTH_SCHEME = 'Tandem-Ed25519';
 /** How far a request's time may be from this node's clock; nonces are kept this long. */
@@ -51,7 +52,7 @@ function payloadOf(request: SignedRequest, time: string, nonce: string): Buffer 
 export function signRequest(key: SigningKey, request: SignedRequest, now: Date): string {
   const time = now.toISOString();
   const nonce = randomBytes(16).toString('hex');
-  const signature = sign(null, payloadOf(request, time, nonce), key.privateKey).toString(
+  const signature = signEd25519(payloadOf(request, time, nonce), key.privateKey).toString(
     'base64url',
   );
   return `${PEER_AUTH_SCHEME} key="${key.keyId}", time="${time}", nonce="${nonce}", signature="${signature}"`;
@@ -102,17 +103,14 @@ export async function authenticatePeerRequest(
   if (!parts) return fail('signature_invalid');
   const peer = await findPeerByKeyId(db, parts.keyId);
   if (!peer) return fail('signature_invalid');
-  let verified = false;
-  try {
-    verified = verify(
-      null,
+  const publicKey = publicKeyBytes(peer.public_key);
+  const verified =
+    publicKey !== undefined &&
+    verifyEd25519(
       payloadOf(request, parts.time, parts.nonce),
-      publicKeyFromRaw(peer.public_key),
       Buffer.from(parts.signature, 'base64url'),
+      publicKey,
     );
-  } catch {
-    verified = false;
-  }
   if (!verified) return fail('signature_invalid');
   const now = clock.now().getTime();
   const sent = Date.parse(parts.time);
