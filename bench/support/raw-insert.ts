@@ -7,13 +7,15 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import {
-  CHANGE_COLUMNS,
   INCIDENT_COLUMNS,
+  type IncidentBulkRows,
+} from '../../src/modules/incidents/incidents.bulk.repository.js';
+import {
+  CHANGE_COLUMNS,
   RECORD_COLUMNS,
   RELEASE_COLUMNS,
   SEARCH_COLUMNS,
-  type IncidentBulkRows,
-} from '../../src/modules/incidents/incidents.bulk.repository.js';
+} from '../../src/modules/records/records.bulk.repository.js';
 
 const ROWS_PER_STATEMENT = 500;
 type Row = (string | number | null)[];

@@ -8,52 +8,8 @@
  */
 import type { BulkInsert, BulkValue } from '../../storage/bulk-insert.js';
 import type { Executor } from '../../storage/executor.js';
-import { announceRecordChanges } from '../records/record-changes.repository.js';
-import type {
-  RecordChangesTable,
-  RecordReleasesTable,
-  RecordSearchTable,
-  RecordsTable,
-} from '../records/records.tables.js';
+import { insertNewRecords, type NewRecordRows } from '../records/records.bulk.repository.js';
 import type { IncidentsTable } from './incidents.tables.js';
-
-/** Column order of each table's INSERT; rows are given as value arrays in this order. */
-export const RECORD_COLUMNS = [
-  'id',
-  'type',
-  'created_by',
-  'created_by_user',
-  'marking',
-  'marking_valid',
-  'releasable_to',
-  'created',
-  'modified',
-  'revoked',
-  'received_from_peer',
-  'contains_personal_data',
-  'legal_basis',
-  'body',
-  'stored_at',
-  'stored_by_user',
-] as const satisfies readonly (keyof RecordsTable)[];
-
-export const RELEASE_COLUMNS = [
-  'record_id',
-  'grantee',
-] as const satisfies readonly (keyof RecordReleasesTable)[];
-
-export const SEARCH_COLUMNS = [
-  'record_id',
-  'text',
-] as const satisfies readonly (keyof RecordSearchTable)[];
-
-export const CHANGE_COLUMNS = [
-  'id',
-  'record_id',
-  'record_type',
-  'modified',
-  'queued_at',
-] as const satisfies readonly (keyof RecordChangesTable)[];
 
 export const INCIDENT_COLUMNS = [
   'id',
@@ -81,28 +37,22 @@ export const INCIDENT_COLUMNS = [
   'revoked',
 ] as const satisfies readonly (keyof IncidentsTable)[];
 
-type Value = BulkValue;
-
-/** Rows for the four tables, each a value array in the matching *_COLUMNS order. */
-export interface IncidentBulkRows {
-  records: Value[][];
-  releases: Value[][];
-  search: Value[][];
-  incidents: Value[][];
-  /** The record-change queue entries (alerts match imported incidents too). */
-  changes: Value[][];
+/** An incident row as values in INCIDENT_COLUMNS order. */
+export function incidentValues(row: IncidentsTable): BulkValue[] {
+  return INCIDENT_COLUMNS.map((column) => row[column]);
 }
 
-/** Inserts one batch in the caller's transaction; parents before children for the foreign keys. */
+/** The new records' rows and their incidents rows, each a value array in its *_COLUMNS order. */
+export interface IncidentBulkRows extends NewRecordRows {
+  incidents: BulkValue[][];
+}
+
+/** Inserts one batch in the caller's transaction; records before incidents for the foreign key. */
 export async function insertIncidentRows(
   trx: Executor,
   rows: IncidentBulkRows,
   insertRows: BulkInsert,
 ): Promise<void> {
-  await insertRows(trx, 'records', RECORD_COLUMNS, rows.records);
-  await insertRows(trx, 'record_releases', RELEASE_COLUMNS, rows.releases);
-  await insertRows(trx, 'record_search', SEARCH_COLUMNS, rows.search);
+  await insertNewRecords(trx, rows, insertRows, true);
   await insertRows(trx, 'incidents', INCIDENT_COLUMNS, rows.incidents);
-  await insertRows(trx, 'record_changes', CHANGE_COLUMNS, rows.changes);
-  announceRecordChanges(trx);
 }

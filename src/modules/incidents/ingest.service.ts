@@ -20,7 +20,12 @@ import {
 import type { StorageCapabilities } from '../../storage/capabilities.js';
 import { inTransaction } from '../../storage/executor.js';
 import type { RequestOrigin } from '../identity/identity.types.js';
-import { insertIncidentRows, type IncidentBulkRows } from './incidents.bulk.repository.js';
+import { addNewRecord, emptyNewRecordRows } from '../records/records.bulk.repository.js';
+import {
+  incidentValues,
+  insertIncidentRows,
+  type IncidentBulkRows,
+} from './incidents.bulk.repository.js';
 import type { IncidentInput } from './incidents.schema.js';
 import {
   incidentBody,
@@ -119,73 +124,38 @@ export function buildIngestRows(
   actor: Reader,
   now: string,
 ): IncidentBulkRows {
-  const rows: IncidentBulkRows = {
-    records: [],
-    releases: [],
-    search: [],
-    incidents: [],
-    changes: [],
-  };
+  const rows: IncidentBulkRows = { ...emptyNewRecordRows(), incidents: [] };
   const author = authorUserOf(actor);
   for (let index = 0; index < inputs.length; index++) {
     const input = inputs[index] as IncidentInput; // index < length
     const id = ids[index] as string; // one id per input
     const releasableTo = releaseListOf(input);
-    const releases = JSON.stringify(releasableTo);
-    const body = JSON.stringify(incidentBody(input));
-    rows.records.push([
-      id,
-      'incident',
-      actor.orgId,
-      author,
-      input.marking,
-      1,
-      releases,
-      now,
-      now,
-      0,
-      0,
-      0,
-      null,
-      body,
-      now,
-      author,
-    ]);
-    for (const grantee of new Set(releasableTo)) rows.releases.push([id, grantee]);
-    rows.search.push([id, incidentSearchText(input)]);
-    rows.changes.push([newId('record-change'), id, 'incident', now, now]);
-    const incident = incidentRow(id, input, {
+    const sharing = {
       created_by: actor.orgId,
       created_by_user: author,
       marking: input.marking,
       marking_valid: 1,
       revoked: 0,
+    };
+    addNewRecord(rows, {
+      row: {
+        ...sharing,
+        id,
+        type: 'incident',
+        releasable_to: JSON.stringify(releasableTo),
+        created: now,
+        modified: now,
+        received_from_peer: 0,
+        contains_personal_data: 0,
+        legal_basis: null,
+        body: JSON.stringify(incidentBody(input)),
+      },
+      grantees: releasableTo,
+      searchText: incidentSearchText(input),
+      storedAt: now,
+      storedByUser: author,
     });
-    rows.incidents.push([
-      id,
-      incident.event_date,
-      incident.time_precision,
-      incident.event_type,
-      incident.sub_event_type,
-      incident.country,
-      incident.location,
-      incident.lat,
-      incident.lon,
-      incident.geo_precision,
-      incident.h3_r4,
-      incident.h3_r6,
-      incident.h3_r8,
-      incident.fatalities,
-      incident.injured,
-      incident.site_id,
-      incident.movement_id,
-      incident.language,
-      incident.created_by,
-      incident.created_by_user,
-      incident.marking,
-      incident.marking_valid,
-      incident.revoked,
-    ]);
+    rows.incidents.push(incidentValues(incidentRow(id, input, sharing)));
   }
   return rows;
 }

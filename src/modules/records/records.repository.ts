@@ -65,17 +65,8 @@ export function toShareable(
   };
 }
 
-/**
- * Stores a new version: the version it replaces moves to `record_versions`,
- * the current row is replaced, the release list is rewritten, and the change
- * is queued for the capabilities that react to it (alerts). Runs in
- * the caller's transaction so that the module's query table changes with it.
- */
-export async function storeRecordVersion(
-  trx: Executor,
-  input: RecordVersionInput,
-  storedAt: string,
-): Promise<RecordRow> {
+/** The `records` row a version becomes (without when and by whom it was stored). */
+export function recordRowOf(input: RecordVersionInput): RecordRow {
   const row: RecordRow = {
     id: input.id,
     type: input.type,
@@ -93,6 +84,21 @@ export async function storeRecordVersion(
     body: JSON.stringify(input.body),
   };
   row.marking_valid = markingProblem(toShareable(row)) === undefined ? 1 : 0;
+  return row;
+}
+
+/**
+ * Stores a new version: the version it replaces moves to `record_versions`,
+ * the current row is replaced, the release list is rewritten, and the change
+ * is queued for the capabilities that react to it (alerts). Runs in
+ * the caller's transaction so that the module's query table changes with it.
+ */
+export async function storeRecordVersion(
+  trx: Executor,
+  input: RecordVersionInput,
+  storedAt: string,
+): Promise<RecordRow> {
+  const row = recordRowOf(input);
   await keepReplacedVersion(trx, row.id);
   const stored = { ...row, stored_at: storedAt, stored_by_user: input.createdByUser };
   await trx
