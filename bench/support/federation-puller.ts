@@ -29,6 +29,7 @@ try {
     db: context.storage.db,
     clock: context.clock,
     audit: context.audit,
+    capabilities: context.storage.capabilities,
     key,
     pageSize: context.config.federation.pageSize,
   };

@@ -183,6 +183,7 @@ export async function buildServer(
     db: context.storage.db,
     clock: context.clock,
     audit: context.audit,
+    capabilities: context.storage.capabilities,
     wake: (peerId: string) => context.pullWakeups.wake(peerId),
     node: () => context.nodeIdentity(),
   };

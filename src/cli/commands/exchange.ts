@@ -76,7 +76,12 @@ export async function importBundleFile(file: string): Promise<void> {
   }
   await withNode(async (context) => {
     const imported = await importBundle(
-      { db: context.storage.db, clock: context.clock, audit: context.audit },
+      {
+        db: context.storage.db,
+        clock: context.clock,
+        audit: context.audit,
+        capabilities: context.storage.capabilities,
+      },
       bundle,
       (done, total) => process.stderr.write(`applied ${done} of ${total} objects\n`),
     );

@@ -8,12 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Clock } from '../../core/clock.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { Database } from '../../storage/schema.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { egressPage, type EgressContext } from './egress.source.js';
-import { ingestFromPeer, type ObjectOutcome } from './ingest.service.js';
+import { ingestFromPeer, type IngestDeps, type ObjectOutcome } from './ingest.service.js';
 import { findPeerByKeyId, type PeerWithOrganisations } from './peers.repository.js';
 import { provenanceOf } from './provenance.js';
 import type { StixObject } from './stix/stix.types.js';
@@ -108,7 +107,7 @@ async function signerOf(
 }
 
 export async function importBundle(
-  deps: { db: Kysely<Database>; clock: Clock; audit: AuditLog },
+  deps: IngestDeps,
   bundle: unknown,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Result<ImportResult, ImportError>> {

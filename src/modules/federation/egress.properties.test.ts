@@ -213,7 +213,12 @@ describeEachEngine('egress between two nodes', (database) => {
           }
           // Node B takes all of it with the same checks, and holds only what was sent.
           const outcomes = await ingestFromPeer(
-            { db: b.storage.db, clock, audit: createAuditLog(b.storage.db, clock) },
+            {
+              db: b.storage.db,
+              clock,
+              audit: createAuditLog(b.storage.db, clock),
+              capabilities: b.storage.capabilities,
+            },
             peerAatB,
             sent,
             'pull',

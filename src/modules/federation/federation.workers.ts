@@ -3,20 +3,14 @@
  * (woken by notices), push notices to peers when this node stores a record
  * it wrote, and the clean-up of replay nonces.
  */
-import type { Clock } from '../../core/clock.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../storage/schema.js';
-import type { AuditLog } from '../audit/audit.service.js';
 import { startNoticeSender } from './notices.js';
 import { forgetExpiredNonces } from './peer-requests.js';
 import type { PullWakeups } from './pull-wakeups.js';
 import type { SigningKey } from './provenance.js';
+import type { IngestDeps } from './ingest.service.js';
 import { startSyncWorker, type SyncWorker } from './sync.worker.js';
 
-export interface FederationWorkerDeps {
-  db: Kysely<Database>;
-  clock: Clock;
-  audit: AuditLog;
+export interface FederationWorkerDeps extends IngestDeps {
   key: SigningKey;
   wakeups: PullWakeups;
   pullIntervalMs: number;

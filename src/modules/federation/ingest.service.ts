@@ -13,6 +13,8 @@
 import { z } from 'zod';
 import { isoNow } from '../../core/clock.js';
 import { isId } from '../../core/ids.js';
+import type { BulkInsert } from '../../storage/bulk-insert.js';
+import type { StorageCapabilities } from '../../storage/capabilities.js';
 import { inTransaction, type Executor } from '../../storage/executor.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
@@ -20,12 +22,11 @@ import type { Clock } from '../../core/clock.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { RequestOrigin } from '../identity/identity.types.js';
 import { upsertRemoteOrganisation } from '../identity/organisations.repository.js';
-import { storeRecordVersion, type RecordVersionInput } from '../records/records.repository.js';
-import { findRecordWithStoredAt } from './egress.repository.js';
+import type { RecordVersionInput } from '../records/records.repository.js';
 import type { PeerWithOrganisations } from './peers.repository.js';
 import { publicKeyBytes } from './ed25519.js';
 import { provenanceOf, verifyObject } from './provenance.js';
-import { receiverFor } from './receive/receivers.js';
+import { receivePeerVersions, type Received } from './receive/receivers.js';
 import { isDerivedObject, mapperForStixObject, organisationFromStix } from './stix/registry.js';
 import { sharingOfUnmodelled } from './unmodelled.js';
 import type { StixObject } from './stix/stix.types.js';
@@ -34,6 +35,7 @@ export interface IngestDeps {
   db: Kysely<Database>;
   clock: Clock;
   audit: AuditLog;
+  capabilities: Pick<StorageCapabilities, 'insertRows'>;
 }
 
 export type IngestChannel = 'pull' | 'push' | 'import';
@@ -148,40 +150,78 @@ function versionFrom(
   return { ok: true, version: mapped.value };
 }
 
-async function storeReceived(
+async function storeOrganisation(
   trx: Executor,
   object: StixObject,
   storedAt: string,
 ): Promise<ObjectOutcome> {
-  const outcome = (result: ObjectOutcome['result'], reason?: RefusalReason, detail?: string) => ({
-    id: object.id,
-    version: versionOf(object),
-    result,
-    reason,
-    detail,
+  const outcome = { id: object.id, version: versionOf(object) };
+  const organisation = organisationFromStix(object);
+  if (!organisation.ok) {
+    return { ...outcome, result: 'refused', reason: 'mapping_failed', detail: organisation.error };
+  }
+  const upserted = await upsertRemoteOrganisation(trx, organisation.value, storedAt);
+  return { ...outcome, result: upserted === 'stored' ? 'stored' : 'held' };
+}
+
+/** What became of a received version, in the terms of the ingest's outcomes. */
+function outcomeOf(object: StixObject, received: Received): ObjectOutcome {
+  const outcome = { id: object.id, version: versionOf(object) };
+  switch (received.kind) {
+    case 'stored':
+      return { ...outcome, result: 'stored' };
+    case 'held':
+      return { ...outcome, result: 'held' };
+    case 'refused':
+      return {
+        ...outcome,
+        result: 'refused',
+        reason: REFUSALS[received.reason],
+        ...(received.reason === 'invalid' ? { detail: received.detail } : {}),
+      };
+  }
+}
+
+const REFUSALS = {
+  local_record: 'conflicts_with_local_record',
+  originator_changed: 'originator_changed',
+  invalid: 'body_invalid',
+} as const satisfies Record<Extract<Received, { kind: 'refused' }>['reason'], RefusalReason>;
+
+/**
+ * The page's records: each mapped to the version it becomes, then all stored
+ * together (receive/), each kept as received and written by nobody here.
+ */
+async function storeRecords(
+  trx: Executor,
+  objects: readonly { index: number; object: StixObject }[],
+  storedAt: string,
+  insertRows: BulkInsert,
+  outcomes: ObjectOutcome[],
+): Promise<void> {
+  const versions: RecordVersionInput[] = [];
+  const sources: { index: number; object: StixObject }[] = [];
+  for (const item of objects) {
+    const mapped = versionFrom(item.object);
+    const refusal = (reason: RefusalReason, detail?: string) => ({
+      id: item.object.id,
+      version: versionOf(item.object),
+      result: 'refused' as const,
+      reason,
+      detail,
+    });
+    if (!mapped.ok) outcomes[item.index] = refusal(mapped.reason, mapped.detail);
+    else if (mapped.version.marking === 'TLP:RED') outcomes[item.index] = refusal('tlp_red');
+    else {
+      versions.push({ ...mapped.version, receivedFromPeer: true, createdByUser: null });
+      sources.push(item);
+    }
+  }
+  const received = await receivePeerVersions(trx, versions, storedAt, insertRows);
+  received.forEach((outcome, i) => {
+    const source = sources[i] as { index: number; object: StixObject }; // one source per version
+    outcomes[source.index] = outcomeOf(source.object, outcome);
   });
-  const mapped = versionFrom(object);
-  if (!mapped.ok) return outcome('refused', mapped.reason, mapped.detail);
-  // Whatever the object claims, this node holds it as received, written by nobody here.
-  const version: RecordVersionInput = {
-    ...mapped.version,
-    receivedFromPeer: true,
-    createdByUser: null,
-  };
-  if (version.marking === 'TLP:RED') return outcome('refused', 'tlp_red');
-  const existing = await findRecordWithStoredAt(trx, version.id);
-  if (existing) {
-    if (existing.received_from_peer !== 1) return outcome('refused', 'conflicts_with_local_record');
-    if (existing.created_by !== version.createdBy) return outcome('refused', 'originator_changed');
-    if (existing.modified >= version.modified) return outcome('held');
-  }
-  const receiver = receiverFor(version.type);
-  if (!receiver) {
-    await storeRecordVersion(trx, version, storedAt);
-    return outcome('stored');
-  }
-  const received = await receiver(trx, version, storedAt);
-  return received.ok ? outcome('stored') : outcome('refused', 'body_invalid', received.error);
 }
 
 /**
@@ -201,44 +241,30 @@ export async function ingestFromPeer(
   const storedAt = isoNow(deps.clock);
   return inTransaction(deps.db, async (trx) => {
     const outcomes: ObjectOutcome[] = [];
-    for (const item of checked) {
+    const records: { index: number; object: StixObject }[] = [];
+    // Organisations first: the page's records may name them as originators.
+    for (const [index, item] of checked.entries()) {
       switch (item.kind) {
         case 'refused':
-          outcomes.push(item.outcome);
+          outcomes[index] = item.outcome;
           break;
         case 'vocabulary':
         case 'derived':
-          outcomes.push({
+          outcomes[index] = {
             id: item.object.id,
             version: versionOf(item.object),
             result: 'vocabulary',
-          });
+          };
           break;
-        case 'organisation': {
-          const organisation = organisationFromStix(item.object);
-          if (!organisation.ok) {
-            outcomes.push({
-              id: item.object.id,
-              version: versionOf(item.object),
-              result: 'refused',
-              reason: 'mapping_failed',
-              detail: organisation.error,
-            });
-          } else {
-            const upserted = await upsertRemoteOrganisation(trx, organisation.value, storedAt);
-            outcomes.push({
-              id: item.object.id,
-              version: versionOf(item.object),
-              result: upserted === 'stored' ? 'stored' : 'held',
-            });
-          }
+        case 'organisation':
+          outcomes[index] = await storeOrganisation(trx, item.object, storedAt);
           break;
-        }
         case 'record':
-          outcomes.push(await storeReceived(trx, item.object, storedAt));
+          records.push({ index, object: item.object });
           break;
       }
     }
+    await storeRecords(trx, records, storedAt, deps.capabilities.insertRows, outcomes);
     await auditOutcomes(deps, trx, peer, channel, outcomes, origin);
     if (inSameTransaction) await inSameTransaction(trx);
     return outcomes;

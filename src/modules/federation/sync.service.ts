@@ -12,11 +12,8 @@
  * older still; repeats are recognised and cost only their transfer.
  */
 import { z } from 'zod';
-import { isoNow, type Clock } from '../../core/clock.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../storage/schema.js';
-import type { AuditLog } from '../audit/audit.service.js';
-import { ingestFromPeer, type ObjectOutcome } from './ingest.service.js';
+import { isoNow } from '../../core/clock.js';
+import { ingestFromPeer, type IngestDeps, type ObjectOutcome } from './ingest.service.js';
 import {
   peerClient,
   PeerRequestError,
@@ -30,10 +27,7 @@ import { advanceCursor, findPeerSync, recordPullOutcome } from './sync.repositor
 /** Longest time between a version's date_added stamp and its commit on the peer that the pull still catches. */
 export const SETTLE_MS = 5_000;
 
-export interface SyncDeps {
-  db: Kysely<Database>;
-  clock: Clock;
-  audit: AuditLog;
+export interface SyncDeps extends IngestDeps {
   key: SigningKey;
   pageSize: number;
 }

@@ -188,6 +188,31 @@ export async function findReadableRecords(
     .execute();
 }
 
+/** What a replacing version is checked against: who holds the record, and its current version. */
+export type RecordHead = Pick<
+  RecordRow,
+  'id' | 'type' | 'created_by' | 'received_from_peer' | 'modified' | 'revoked'
+>;
+
+const HEADS_PER_QUERY = 500;
+
+/** The stored heads of those of `ids` that exist, by id. */
+export async function findRecordHeads(
+  executor: Executor,
+  ids: readonly string[],
+): Promise<Map<string, RecordHead>> {
+  const heads = new Map<string, RecordHead>();
+  for (let start = 0; start < ids.length; start += HEADS_PER_QUERY) {
+    const rows = await executor
+      .selectFrom('records')
+      .select(['id', 'type', 'created_by', 'received_from_peer', 'modified', 'revoked'])
+      .where('id', 'in', ids.slice(start, start + HEADS_PER_QUERY))
+      .execute();
+    for (const row of rows) heads.set(row.id, row);
+  }
+  return heads;
+}
+
 export async function findRecord(
   executor: Executor,
   id: string,

@@ -29,7 +29,13 @@ import { programmeVersion } from '../../coordination/programmes.service.js';
 import { workingGroupVersion } from '../../coordination/working-groups.service.js';
 import { recordIdSchema } from '../../intel/intel.schema.js';
 import type { RecordVersionInput } from '../../records/records.repository.js';
-import { parseReceived, parseReceivedBody, type ReceivedPreparer } from './received-version.js';
+import {
+  parseReceived,
+  parseReceivedBody,
+  storeReadingType,
+  type ReceivedPreparer,
+  type ReceivedType,
+} from './received-version.js';
 
 /** A parent link this node cannot fill in (see the header). */
 const UNKNOWN_PARENT = '';
@@ -114,10 +120,10 @@ const receiveProgramme = preparerOf(async (_trx, version) => {
   );
 });
 
-export const COORDINATION_PREPARERS = {
-  'working-group': receiveWorkingGroup,
-  meeting: receiveMeeting,
-  decision: receiveDecision,
-  'action-item': receiveActionItem,
-  programme: receiveProgramme,
-} as const satisfies Record<string, ReceivedPreparer>;
+export const COORDINATION_TYPES = {
+  'working-group': storeReadingType(receiveWorkingGroup),
+  meeting: storeReadingType(receiveMeeting),
+  decision: storeReadingType(receiveDecision),
+  'action-item': storeReadingType(receiveActionItem),
+  programme: storeReadingType(receiveProgramme),
+} as const satisfies Record<string, ReceivedType>;

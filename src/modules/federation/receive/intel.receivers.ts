@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { fail, ok } from '../../../core/result.js';
 import { REPORT_STATUSES } from '../../../core/vocabulary/intel.js';
+import { INCIDENT_COLUMNS, incidentValues } from '../../incidents/incidents.bulk.repository.js';
 import { saveIncidentRow } from '../../incidents/incidents.repository.js';
 import { incidentInputSchema } from '../../incidents/incidents.schema.js';
 import {
@@ -29,9 +30,14 @@ import {
 import { reportRow } from '../../intel/reports.area.js';
 import { saveThreatReportRow } from '../../intel/reports.repository.js';
 import { reportBody, reportSearchText } from '../../intel/reports.write.service.js';
-import { parseReceived, parseReceivedBody, type ReceivedPreparer } from './received-version.js';
+import {
+  independentType,
+  parseReceived,
+  parseReceivedBody,
+  type ReceivedType,
+} from './received-version.js';
 
-const receiveIncident: ReceivedPreparer = async (_trx, version) => {
+const receiveIncident = independentType((version) => {
   const input = parseReceivedBody(incidentInputSchema, version);
   if (!input.ok) return input;
   return ok({
@@ -40,8 +46,15 @@ const receiveIncident: ReceivedPreparer = async (_trx, version) => {
     // The row copies the stored version's sharing columns, revocation included.
     saveRows: (trx, record) =>
       saveIncidentRow(trx, incidentRow(record.id, input.value, incidentSharingOf(record))),
+    newRows: (record) => [
+      {
+        table: 'incidents',
+        columns: INCIDENT_COLUMNS,
+        values: incidentValues(incidentRow(record.id, input.value, incidentSharingOf(record))),
+      },
+    ],
   });
-};
+});
 
 /** The report's lifecycle as its body carries it (reports.lifecycle.service.ts writes both). */
 const reportLifecycleSchema = z.object({
@@ -49,7 +62,7 @@ const reportLifecycleSchema = z.object({
   publishedAt: z.iso.datetime().optional(),
 });
 
-const receiveThreatReport: ReceivedPreparer = async (_trx, version) => {
+const receiveThreatReport = independentType((version) => {
   const input = parseReceivedBody(threatReportInputSchema, version);
   if (!input.ok) return input;
   const lifecycle = parseReceived(reportLifecycleSchema, version.body);
@@ -65,9 +78,9 @@ const receiveThreatReport: ReceivedPreparer = async (_trx, version) => {
     searchText: reportSearchText(body),
     saveRows: (trx, record) => saveThreatReportRow(trx, reportRow(record.id, input.value, status)),
   });
-};
+});
 
-const receiveThreatActor: ReceivedPreparer = async (_trx, version) => {
+const receiveThreatActor = independentType((version) => {
   const input = parseReceivedBody(threatActorInputSchema, version);
   if (!input.ok) return input;
   return ok({
@@ -75,9 +88,9 @@ const receiveThreatActor: ReceivedPreparer = async (_trx, version) => {
     searchText: actorSearchText(input.value),
     saveRows: (trx, record) => saveThreatActorRow(trx, actorRow(record.id, input.value)),
   });
-};
+});
 
-const receiveCorroboration: ReceivedPreparer = async (_trx, version) => {
+const receiveCorroboration = independentType((version) => {
   const input = parseReceivedBody(corroborationInputSchema, version);
   if (!input.ok) return input;
   return ok({
@@ -86,11 +99,11 @@ const receiveCorroboration: ReceivedPreparer = async (_trx, version) => {
     searchText: undefined,
     saveRows: (trx, record) => saveCorroborationRow(trx, corroborationRow(record.id, input.value)),
   });
-};
+});
 
-export const INTEL_PREPARERS = {
+export const INTEL_TYPES = {
   incident: receiveIncident,
   'threat-report': receiveThreatReport,
   'threat-actor': receiveThreatActor,
   corroboration: receiveCorroboration,
-} as const satisfies Record<string, ReceivedPreparer>;
+} as const satisfies Record<string, ReceivedType>;

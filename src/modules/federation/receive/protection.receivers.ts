@@ -31,7 +31,13 @@ import { escortSchema, movementInputSchema } from '../../movements/movements.sch
 import { findSiteForEdit } from '../../sites/sites.repository.js';
 import { siteInputSchema } from '../../sites/sites.schema.js';
 import { checkSiteInput, saveSiteRows, siteSearchText } from '../../sites/sites.service.js';
-import { parseReceived, parseReceivedBody, type ReceivedPreparer } from './received-version.js';
+import {
+  parseReceived,
+  parseReceivedBody,
+  storeReadingType,
+  type ReceivedPreparer,
+  type ReceivedType,
+} from './received-version.js';
 
 const receiveSite: ReceivedPreparer = async (trx, version) => {
   const input = parseReceivedBody(siteInputSchema, version);
@@ -127,7 +133,7 @@ const receiveMovement: ReceivedPreparer = async (trx, version) => {
   });
 };
 
-export const PROTECTION_PREPARERS = {
-  site: receiveSite,
-  movement: receiveMovement,
-} as const satisfies Record<string, ReceivedPreparer>;
+export const PROTECTION_TYPES = {
+  site: storeReadingType(receiveSite),
+  movement: storeReadingType(receiveMovement),
+} as const satisfies Record<string, ReceivedType>;
