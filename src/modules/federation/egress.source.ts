@@ -100,13 +100,14 @@ function recordIdsFor(stixIds: readonly string[]): string[] {
   return ids;
 }
 
+/** The next `fetch` items after `after`, in position order. */
 async function itemsAfter(
   context: EgressContext,
   peer: PeerWithOrganisations,
   query: ObjectQuery,
   after: Position | undefined,
+  fetch: number,
 ): Promise<Item[]> {
-  const fetch = query.limit + 1;
   const addedAfter = query.addedAfter;
   const notBefore = (position: Position) =>
     isAfter(position, after) && (addedAfter === undefined || position.at > addedAfter);
@@ -184,46 +185,63 @@ export interface EgressPage extends ObjectsPage {
   released: { id: string; modified: string; redacted: boolean }[];
 }
 
+/**
+ * Items are read in chunks of half a page: most records send more than one
+ * object (an incident sends three), so reading a page's worth of records
+ * would read two or three times what the page can hold.
+ */
+const chunkOf = (limit: number) => Math.max(10, Math.ceil(limit / 2));
+
 /** One page of the peer's collection. */
 export async function egressPage(
   context: EgressContext,
   peer: PeerWithOrganisations,
   query: ObjectQuery,
 ): Promise<EgressPage | undefined> {
-  const after = query.next === undefined ? undefined : decodePosition(query.next);
-  if (query.next !== undefined && after === undefined) return undefined;
-  const items = await itemsAfter(context, peer, query, after);
+  const start = query.next === undefined ? undefined : decodePosition(query.next);
+  if (query.next !== undefined && start === undefined) return undefined;
   const policy = policyPeer(peer);
+  const chunk = chunkOf(query.limit);
   const served: ServedObject[] = [];
   const released: EgressPage['released'] = [];
-  let last: Position | undefined;
-  let consumed = 0;
-  for (const item of items.slice(0, query.limit)) {
-    const sent = objectsOf(context, policy, item);
-    const objects = sent.objects.filter((object) => matchesQuery(object, query));
-    // A record's objects never split across pages: stop before one that would overflow this page.
-    if (served.length > 0 && served.length + objects.length > query.limit) break;
-    for (const object of objects) {
-      served.push({
-        id: object.id,
-        type: object.type,
-        version: object.modified ?? object.created ?? item.position.at,
-        specVersion: object.spec_version ?? '2.1',
-        dateAdded: item.position.at,
-        json: JSON.stringify(object),
-      });
+  let last = start;
+  let more = false;
+  reading: for (;;) {
+    // One item more than the chunk tells whether anything follows it.
+    const items = await itemsAfter(context, peer, query, last, chunk + 1);
+    for (const [index, item] of items.slice(0, chunk).entries()) {
+      const sent = objectsOf(context, policy, item);
+      const objects = sent.objects.filter((object) => matchesQuery(object, query));
+      // A record's objects never split across pages: stop before one that would overflow this page.
+      if (served.length > 0 && served.length + objects.length > query.limit) {
+        more = true;
+        break reading;
+      }
+      for (const object of objects) {
+        served.push({
+          id: object.id,
+          type: object.type,
+          version: object.modified ?? object.created ?? item.position.at,
+          specVersion: object.spec_version ?? '2.1',
+          dateAdded: item.position.at,
+          json: JSON.stringify(object),
+        });
+      }
+      if (item.kind === 'record' && objects.length > 0) {
+        released.push({
+          id: item.row.id,
+          modified: item.row.modified,
+          redacted: sent.redacted,
+        });
+      }
+      last = item.position;
+      if (served.length >= query.limit) {
+        more = index < items.length - 1;
+        break reading;
+      }
     }
-    if (item.kind === 'record' && objects.length > 0) {
-      released.push({
-        id: item.row.id,
-        modified: item.row.modified,
-        redacted: sent.redacted,
-      });
-    }
-    last = item.position;
-    consumed += 1;
+    if (items.length <= chunk) break;
   }
-  const more = consumed < items.length;
   return {
     objects: served,
     more,

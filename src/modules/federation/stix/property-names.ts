@@ -18,8 +18,27 @@ import { stixIdOf, tandemIdOf } from './stix-ids.js';
 
 const MIN_NAME_LENGTH = 3;
 
+/**
+ * Names convert once per process: every object of a catch-up repeats the
+ * same few dozen, and the regular expressions cost more than the rest of the
+ * mapping. A peer may send any names, so each cache stops growing at a bound.
+ */
+const MAX_CACHED_NAMES = 4_096;
+
+function memoised(convert: (name: string) => string): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let converted = cache.get(name);
+    if (converted === undefined) {
+      converted = convert(name);
+      if (cache.size < MAX_CACHED_NAMES) cache.set(name, converted);
+    }
+    return converted;
+  };
+}
+
 /** The STIX property name of a body key. */
-export function stixNameOf(key: string): string {
+export const stixNameOf = memoised((key) => {
   let base = key;
   let suffix = '';
   if (/[a-z0-9]Ids$/.test(key)) {
@@ -31,10 +50,10 @@ export function stixNameOf(key: string): string {
   }
   const snake = base.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) + suffix;
   return snake.padEnd(MIN_NAME_LENGTH, '_');
-}
+});
 
 /** The body key of a STIX property name (the inverse of stixNameOf). */
-export function bodyKeyOf(name: string): string {
+export const bodyKeyOf = memoised((name) => {
   const unpadded = name.replace(/_+$/, '');
   let base = unpadded;
   let suffix = '';
@@ -46,7 +65,7 @@ export function bodyKeyOf(name: string): string {
     suffix = 'Id';
   }
   return base.replace(/_([a-z0-9])/g, (_match, next: string) => next.toUpperCase()) + suffix;
-}
+});
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -9,7 +9,7 @@
  *
  * Pure; owns no rule about which record may leave.
  */
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 
 const ID =
   /^([a-z][a-z0-9-]*[a-z0-9])--([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -73,7 +73,12 @@ const DERIVED_NAMESPACE = Buffer.from('5d0c6a8e0f7b4b2e9a4c3e1f2d7b8a90', 'hex')
 
 /** RFC 9562 UUIDv5 (SHA-1) of `name` in Tandem's derived-object namespace. */
 export function uuidV5(name: string): string {
-  const hash = createHash('sha1').update(DERIVED_NAMESPACE).update(name, 'utf8').digest();
+  // One-shot hash: a Hash object per call cost more than the hashing (a derived id per location and link).
+  const hash = oneShotHash(
+    'sha1',
+    Buffer.concat([DERIVED_NAMESPACE, Buffer.from(name, 'utf8')]),
+    'buffer',
+  );
   const bytes = hash.subarray(0, 16);
   // The version (5) and the RFC 4122 variant bits.
   bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6);
