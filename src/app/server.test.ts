@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/support/storage.js';
-import { startTestApp, type TestApp } from '../../test/support/app.js';
+import {
+  buildUser,
+  signIn,
+  startTestApp,
+  TEST_ORIGIN,
+  type TestApp,
+} from '../../test/support/app.js';
 
 describeEachEngine('the HTTP server', (database) => {
   let t: TestApp;
@@ -62,6 +68,87 @@ describeEachEngine('the HTTP server', (database) => {
       code: 'BAD_REQUEST',
       message: 'The request could not be understood.',
     });
+  });
+});
+
+describeEachEngine('Bearer tokens that fail', (database) => {
+  let t: TestApp;
+  let validToken: string;
+  beforeAll(async () => {
+    t = await startTestApp(database());
+    const cookie = await signIn(t.app, (await buildUser(t.context)).username);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: { cookie, origin: TEST_ORIGIN },
+      payload: { name: 'integration', scopes: ['profile:read'], expiresInDays: 30 },
+    });
+    validToken = created.json<{ token: string }>().token;
+  });
+  afterAll(async () => t.close());
+
+  const me = (token: string, remoteAddress: string) =>
+    t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      remoteAddress,
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+  const auditRows = (action: string, address: string) =>
+    t.context.storage.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'address', 'request_id', 'details'])
+      .where('action', '=', action)
+      .where('address', '=', address)
+      .orderBy('seq')
+      .execute();
+
+  it('audits an unknown token as token.invalid with the address, request id and route, never the token', async () => {
+    const guess = 'tdm_GUESSED-TOKEN-MUST-NOT-BE-AUDITED';
+    const response = await me(guess, '198.51.100.7');
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('TOKEN_INVALID');
+    const rows = await auditRows('token.invalid', '198.51.100.7');
+    expect(rows).toEqual([
+      {
+        outcome: 'denied',
+        address: '198.51.100.7',
+        request_id: response.headers['x-request-id'],
+        details: expect.any(String),
+      },
+    ]);
+    expect(JSON.parse(String(rows[0]?.details))).toEqual({ path: '/api/me' });
+    expect(JSON.stringify(rows)).not.toContain('GUESSED-TOKEN');
+  });
+
+  it('locks an address after too many bad tokens, refusing even a valid one with 429 until the lockout passes', async () => {
+    const { addressFailureLimit, lockoutMinutes } = t.context.identity.settings;
+    const address = '198.51.100.8';
+    expect((await me(validToken, address)).statusCode).toBe(200);
+    for (let attempt = 0; attempt < addressFailureLimit; attempt++) {
+      expect((await me(`tdm_guess-${attempt}`, address)).statusCode).toBe(401);
+    }
+    const failures = await auditRows('token.invalid', address);
+    expect(failures).toHaveLength(addressFailureLimit);
+    expect(JSON.parse(String(failures.at(-1)?.details))).toEqual({
+      path: '/api/me',
+      locked: 'address',
+    });
+
+    const locked = await me(validToken, address);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await auditRows('token.throttled', address)).toHaveLength(1);
+    // Locked before the token is looked up: a guess is not even counted.
+    expect((await me('tdm_another-guess', address)).statusCode).toBe(429);
+    expect(await auditRows('token.invalid', address)).toHaveLength(addressFailureLimit);
+    // Other addresses are not locked out.
+    expect((await me(validToken, '198.51.100.9')).statusCode).toBe(200);
+
+    t.clock.advance((lockoutMinutes + 1) * 60_000);
+    expect((await me(validToken, address)).statusCode).toBe(200);
   });
 });
 

@@ -3,6 +3,9 @@
  * an `Authorization: Bearer tdm_…` token. Private routes (the default) refuse
  * anonymous requests; token requests need the scope the route names;
  * cookie requests with unsafe methods must come from this node's own origin.
+ * A bad token is a guessed credential: audited, and counted against the
+ * address like a failed login (locked addresses are refused before any token
+ * is looked up). The token itself is never logged.
  */
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
@@ -11,6 +14,14 @@ import {
   authenticateToken,
 } from '../../modules/identity/authenticate.service.js';
 import type { IdentityDeps } from '../../modules/identity/identity.types.js';
+import {
+  addressThrottleRule,
+  credentialAddressKey,
+  lockedForSeconds,
+  recordFailure,
+} from '../../modules/identity/throttle.js';
+import { taxiiRefusalEvent } from '../../modules/federation/taxii/taxii.auth.js';
+import { TAXII_PREFIX } from '../../modules/federation/taxii/taxii.routes.js';
 import { originOf } from './request-context.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -38,6 +49,51 @@ function originAllowed(request: FastifyRequest, allowed: readonly string[]): boo
   } catch {
     return false;
   }
+}
+
+/**
+ * Audits a Bearer token refused for its address or for itself. TAXII routes
+ * record it as the TAXII preHandler records its own refusals, so a TAXII
+ * client's failures read the same whether it sent Bearer or Basic.
+ */
+async function auditBearerRefusal(
+  identity: IdentityDeps,
+  request: FastifyRequest,
+  reason: 'throttled' | 'token_invalid',
+  locked = false,
+): Promise<void> {
+  const path = request.routeOptions.url;
+  if (path?.startsWith(`${TAXII_PREFIX}/`)) {
+    await identity.audit.record(taxiiRefusalEvent(request, reason, { locked }));
+    return;
+  }
+  await identity.audit.record({
+    action: reason === 'throttled' ? 'token.throttled' : 'token.invalid',
+    outcome: 'denied',
+    ...originOf(request),
+    details: { path: path ?? null, ...(locked ? { locked: 'address' } : {}) },
+  });
+}
+
+/** Refuses a Bearer request from an address locked for failed credentials (TAXII Basic and signatures count too). */
+async function refuseLockedAddress(identity: IdentityDeps, request: FastifyRequest): Promise<void> {
+  const key = credentialAddressKey(request.ip);
+  const retryAfterSeconds = await lockedForSeconds(identity.db, identity.clock, key);
+  if (retryAfterSeconds === 0) return;
+  await auditBearerRefusal(identity, request, 'throttled');
+  throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSeconds });
+}
+
+/** An unknown, revoked or expired token: one failure against the address, audited. */
+async function refuseInvalidToken(identity: IdentityDeps, request: FastifyRequest): Promise<never> {
+  const locked = await recordFailure(
+    identity.db,
+    identity.clock,
+    credentialAddressKey(request.ip),
+    addressThrottleRule(identity.settings),
+  );
+  await auditBearerRefusal(identity, request, 'token_invalid', locked);
+  throw new AppError('TOKEN_INVALID');
 }
 
 export function installAuthentication(
@@ -78,8 +134,9 @@ export function installAuthentication(
     }
 
     if (bearer) {
+      await refuseLockedAddress(identity, request);
       const principal = await authenticateToken(identity, bearer, originOf(request));
-      if (!principal) throw new AppError('TOKEN_INVALID');
+      if (!principal) return refuseInvalidToken(identity, request);
       if (
         !config.public &&
         (config.scope === undefined ||

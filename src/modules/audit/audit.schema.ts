@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'token.revoked',
   'token.used',
   'token.scope_denied',
+  'token.invalid',
+  'token.throttled',
   'bootstrap.link_issued',
   'bootstrap.completed',
   'organisation.created',

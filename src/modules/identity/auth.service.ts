@@ -10,7 +10,13 @@ import { deleteSession } from './credentials.repository.js';
 import type { CurrentUser, IdentityDeps, Principal, RequestOrigin } from './identity.types.js';
 import { toCurrentUser } from './identity.presenter.js';
 import { openSession } from './sessions.js';
-import { lockedForSeconds, recordFailure, resetFailures, type ThrottleRule } from './throttle.js';
+import {
+  addressThrottleRule,
+  lockedForSeconds,
+  recordFailure,
+  resetFailures,
+  type ThrottleRule,
+} from './throttle.js';
 import { findUser, findUserByUsername, updateUser } from './users.repository.js';
 
 export type LoginOutcome =
@@ -27,11 +33,6 @@ export type MfaOutcome =
 function accountRule(deps: IdentityDeps): ThrottleRule {
   const { accountFailureLimit, throttleWindowMinutes, lockoutMinutes } = deps.settings;
   return { limit: accountFailureLimit, windowMinutes: throttleWindowMinutes, lockoutMinutes };
-}
-
-function addressRule(deps: IdentityDeps): ThrottleRule {
-  const { addressFailureLimit, throttleWindowMinutes, lockoutMinutes } = deps.settings;
-  return { limit: addressFailureLimit, windowMinutes: throttleWindowMinutes, lockoutMinutes };
 }
 
 export async function login(
@@ -62,7 +63,12 @@ export async function login(
     : await verifyAgainstDummy(input.password);
   if (!row || !passwordOk || row.disabled === 1) {
     const lockedAccount = await recordFailure(deps.db, deps.clock, accountKey, accountRule(deps));
-    const lockedAddress = await recordFailure(deps.db, deps.clock, addressKey, addressRule(deps));
+    const lockedAddress = await recordFailure(
+      deps.db,
+      deps.clock,
+      addressKey,
+      addressThrottleRule(deps.settings),
+    );
     await deps.audit.record({
       action: 'auth.login_failed',
       outcome: 'failure',

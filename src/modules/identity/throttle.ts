@@ -1,10 +1,11 @@
 /**
- * Login and MFA throttling: after too many failures within a window, a key
- * (an account, an address, a user's MFA) is locked for a while and every
- * attempt is refused before any password is checked.
+ * Login, MFA and credential throttling: after too many failures within a
+ * window, a key (an account, an address, a user's MFA) is locked for a while
+ * and every attempt is refused before any password or token is checked.
  */
 import type { Clock } from '../../core/clock.js';
 import type { Executor } from '../../storage/executor.js';
+import type { IdentitySettings } from './identity.types.js';
 import { clearThrottle, findThrottle, saveThrottle } from './throttle.repository.js';
 
 export interface ThrottleRule {
@@ -14,6 +15,21 @@ export interface ThrottleRule {
 }
 
 const MINUTE = 60_000;
+
+/**
+ * The one key under which an address's failed machine credentials count: API
+ * tokens however sent (Bearer, or the password of TAXII's Basic) and peer
+ * signatures. One budget per address, so alternating schemes buys no attempts.
+ */
+export function credentialAddressKey(address: string): string {
+  return `credentials:address:${address}`;
+}
+
+/** How many failures from one address lock it, within which window, for how long. */
+export function addressThrottleRule(settings: IdentitySettings): ThrottleRule {
+  const { addressFailureLimit, throttleWindowMinutes, lockoutMinutes } = settings;
+  return { limit: addressFailureLimit, windowMinutes: throttleWindowMinutes, lockoutMinutes };
+}
 
 /** Seconds until the key is unlocked, or 0 when it is not locked. */
 export async function lockedForSeconds(db: Executor, clock: Clock, key: string): Promise<number> {

@@ -11,17 +11,24 @@
  *
  * Tokens need `intel:read` to read and `intel:write` to POST. Every refusal
  * is audited (`federation.refused`); failed credentials count against the
- * address like failed logins (identity/throttle.ts), and a locked address is
- * refused before any credential is checked. Never accepts a session cookie:
- * TAXII clients are not browsers.
+ * address like failed logins (identity/throttle.ts), under the same key as
+ * the app's Bearer failures, and a locked address is refused before any
+ * credential is checked. Never accepts a session cookie: TAXII clients are
+ * not browsers.
  */
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError, type ErrorCode } from '../../../core/errors.js';
 import { originOf } from '../../../app/http/request-context.js';
+import type { AuditEvent } from '../../audit/audit.schema.js';
 import { authenticateToken, API_TOKEN_PREFIX } from '../../identity/authenticate.service.js';
 import type { TokenScope } from '../../identity/identity.schema.js';
 import type { Principal } from '../../identity/identity.types.js';
-import { lockedForSeconds, recordFailure } from '../../identity/throttle.js';
+import {
+  addressThrottleRule,
+  credentialAddressKey,
+  lockedForSeconds,
+  recordFailure,
+} from '../../identity/throttle.js';
 import {
   authenticatePeerRequest,
   isPeerAuthorization,
@@ -39,7 +46,7 @@ declare module 'fastify' {
 }
 
 /** Why a TAXII request was refused, as audited. */
-type RefusalReason =
+export type RefusalReason =
   'throttled' | 'credentials_missing' | 'token_invalid' | 'signature_invalid' | 'replayed';
 
 const REFUSAL_CODES: Record<RefusalReason, ErrorCode> = {
@@ -50,11 +57,31 @@ const REFUSAL_CODES: Record<RefusalReason, ErrorCode> = {
   replayed: 'PEER_REQUEST_REPLAYED',
 };
 
-const addressKey = (request: FastifyRequest) => `taxii:address:${request.ip}`;
+// Shared with the app's Bearer check: Basic, Bearer and signatures draw on one budget per address.
+const addressKey = (request: FastifyRequest) => credentialAddressKey(request.ip);
 
-function throttleRule(deps: TaxiiDeps) {
-  const { addressFailureLimit, throttleWindowMinutes, lockoutMinutes } = deps.identity.settings;
-  return { limit: addressFailureLimit, windowMinutes: throttleWindowMinutes, lockoutMinutes };
+/**
+ * The audit entry of a refused TAXII request. The app's authentication hook
+ * writes it too, for a bad Bearer token on a TAXII route, so that every
+ * TAXII refusal reads the same whichever layer refused it.
+ */
+export function taxiiRefusalEvent(
+  request: FastifyRequest,
+  reason: RefusalReason,
+  options: { keyId?: string; locked?: boolean } = {},
+): AuditEvent {
+  return {
+    action: 'federation.refused',
+    outcome: 'denied',
+    ...originOf(request),
+    details: {
+      reason,
+      method: request.method,
+      path: request.routeOptions.url ?? null,
+      ...(options.keyId !== undefined ? { keyId: options.keyId } : {}),
+      ...(options.locked ? { locked: 'address' } : {}),
+    },
+  };
 }
 
 async function refuse(
@@ -66,20 +93,14 @@ async function refuse(
   // Missing credentials are how clients first ask; only wrong ones count as guesses.
   const counts = reason !== 'throttled' && reason !== 'credentials_missing';
   const locked = counts
-    ? await recordFailure(deps.db, deps.clock, addressKey(request), throttleRule(deps))
+    ? await recordFailure(
+        deps.db,
+        deps.clock,
+        addressKey(request),
+        addressThrottleRule(deps.identity.settings),
+      )
     : false;
-  await deps.audit.record({
-    action: 'federation.refused',
-    outcome: 'denied',
-    ...originOf(request),
-    details: {
-      reason,
-      method: request.method,
-      path: request.routeOptions.url ?? null,
-      ...(options.keyId !== undefined ? { keyId: options.keyId } : {}),
-      ...(locked ? { locked: 'address' } : {}),
-    },
-  });
+  await deps.audit.record(taxiiRefusalEvent(request, reason, { keyId: options.keyId, locked }));
   throw new AppError(
     REFUSAL_CODES[reason],
     options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {},

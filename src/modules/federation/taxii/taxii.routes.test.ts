@@ -125,6 +125,78 @@ describeEachEngine('TAXII 2.1 API', (database) => {
     ]);
   });
 
+  it('audits a bad Bearer token on a TAXII route as a TAXII refusal, without the token', async () => {
+    const before = await countAuditEntries(t.context.storage.db, 'federation.refused');
+    const guess = 'tdm_GUESSED-BEARER-MUST-NOT-BE-AUDITED';
+    const response = await t.app.inject({
+      method: 'GET',
+      url: COLLECTIONS,
+      remoteAddress: '198.51.100.20',
+      headers: { accept: TAXII_MEDIA_TYPE, authorization: `Bearer ${guess}` },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['www-authenticate']).toBe('Basic realm="Tandem TAXII"');
+    expect(response.json()).toMatchObject({ http_status: '401', error_code: 'TOKEN_INVALID' });
+    expect(await countAuditEntries(t.context.storage.db, 'federation.refused')).toBe(before + 1);
+    const rows = await t.context.storage.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome', 'address', 'request_id', 'details'])
+      .where('address', '=', '198.51.100.20')
+      .execute();
+    expect(rows).toEqual([
+      {
+        action: 'federation.refused',
+        outcome: 'denied',
+        address: '198.51.100.20',
+        request_id: expect.any(String),
+        details: expect.any(String),
+      },
+    ]);
+    expect(JSON.parse(String(rows[0]?.details))).toEqual({
+      reason: 'token_invalid',
+      method: 'GET',
+      path: '/taxii2/tandem/collections/',
+    });
+    expect(JSON.stringify(rows)).not.toContain('GUESSED-BEARER');
+  });
+
+  it('counts bad Bearer and bad Basic tokens from one address against one budget', async () => {
+    const limit = t.context.identity.settings.addressFailureLimit;
+    const remoteAddress = '198.51.100.21';
+    const asGuesser = (authorization: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: COLLECTIONS,
+        remoteAddress,
+        headers: { accept: TAXII_MEDIA_TYPE, authorization },
+      });
+    for (let attempt = 0; attempt < limit; attempt++) {
+      const guess = `tdm_guess-${attempt}`;
+      const response = await asGuesser(attempt % 2 === 0 ? `Bearer ${guess}` : basic(guess));
+      expect(response.statusCode).toBe(401);
+    }
+    const bearer = await apiToken(t, admin.cookie, ['intel:read']);
+    for (const valid of [`Bearer ${bearer}`, basic(bearer)]) {
+      const locked = await asGuesser(valid);
+      expect(locked.statusCode).toBe(429);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    const reasons = await t.context.storage.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'federation.refused')
+      .where('address', '=', remoteAddress)
+      .orderBy('seq')
+      .execute();
+    const parsed = reasons.map((row) => JSON.parse(String(row.details)) as Record<string, unknown>);
+    expect(parsed.map((details) => details.reason)).toEqual([
+      ...Array.from({ length: limit }, () => 'token_invalid'),
+      'throttled',
+      'throttled',
+    ]);
+    expect(parsed[limit - 1]).toMatchObject({ locked: 'address' });
+  });
+
   it('refuses a token without the scope the request needs', async () => {
     const id = await createCollection(t, admin.cookie);
     const readOnly = basic(await apiToken(t, admin.cookie, ['intel:read']));
