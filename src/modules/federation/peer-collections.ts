@@ -3,10 +3,10 @@
  * (every page of released records audited as a release across the border),
  * and what the peer POSTs there taken through the one ingest path.
  */
+import { inTransaction } from '../../storage/executor.js';
 import type { AuditLog } from '../audit/audit.service.js';
-import type { RequestOrigin } from '../identity/identity.types.js';
 import { egressPage, type EgressContext } from './egress.source.js';
-import { ingestFromPeer, type IngestDeps } from './ingest.service.js';
+import { ingestFromPeer, type IngestDeps, type ObjectOutcome } from './ingest.service.js';
 import type { PeerWithOrganisations } from './peers.repository.js';
 import {
   InvalidNextToken,
@@ -53,21 +53,30 @@ export function egressCollection(
   };
 }
 
+/** What a TAXII status says of each object: refused ones fail, the rest (stored, known, vocabulary) succeed. */
+function statusDetailsOf(outcomes: readonly ObjectOutcome[]): StatusDetails {
+  const details: StatusDetails = { successes: [], failures: [], pendings: [] };
+  for (const outcome of outcomes) {
+    const entry = { id: outcome.id ?? '', version: outcome.version ?? '' };
+    if (outcome.result === 'refused') {
+      details.failures.push({ ...entry, message: outcome.reason ?? 'refused' });
+    } else {
+      details.successes.push(entry);
+    }
+  }
+  return details;
+}
+
 export function peerCollections(deps: PeerCollectionDeps): PeerCollections {
   return {
     forPeer: (peer) => egressCollection(deps, peer),
-    async receive(peer, objects, origin: RequestOrigin): Promise<StatusDetails> {
-      const outcomes = await ingestFromPeer(deps, peer, objects, 'push', origin);
-      const details: StatusDetails = { successes: [], failures: [], pendings: [] };
-      for (const outcome of outcomes) {
-        const entry = { id: outcome.id ?? '', version: outcome.version ?? '' };
-        if (outcome.result === 'refused') {
-          details.failures.push({ ...entry, message: outcome.reason ?? 'refused' });
-        } else {
-          details.successes.push(entry);
-        }
-      }
-      return details;
+    receive(peer, objects, origin, storeStatus) {
+      // The ingest joins this transaction (inTransaction reuses an open one), so
+      // the status is committed with the objects or not at all.
+      return inTransaction(deps.db, async (trx) => {
+        const outcomes = await ingestFromPeer({ ...deps, db: trx }, peer, objects, 'push', origin);
+        return storeStatus(trx, statusDetailsOf(outcomes));
+      });
     },
   };
 }

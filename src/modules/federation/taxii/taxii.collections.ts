@@ -82,16 +82,18 @@ export async function collectionFor(
       if (id !== peer.collection_id) return undefined;
       return {
         source: deps.peerCollections.forPeer(peer),
-        async add(objects, origin) {
+        add(objects, origin) {
           const requestTimestamp = isoNow(deps.clock);
-          const details = await deps.peerCollections.receive(
+          return deps.peerCollections.receive(
             peer,
             objects.map((object) => object.value),
             origin,
+            async (trx, details) => {
+              const status = newStatusRow(peer.id, requestTimestamp, details);
+              await insertStatus(trx, status);
+              return status;
+            },
           );
-          const status = newStatusRow(peer.id, requestTimestamp, details);
-          await insertStatus(deps.db, status);
-          return status;
         },
       };
     }

@@ -7,6 +7,7 @@
  * (taxii/stored-collection.source.ts) implement it.
  */
 import type { CurrentUser, RequestOrigin } from '../../identity/identity.types.js';
+import type { Executor } from '../../../storage/executor.js';
 import type { PeerWithOrganisations } from '../peers.repository.js';
 
 /** Who is calling the TAXII API: a user with an API token (HTTP Basic), or a peer node (signed request). */
@@ -96,13 +97,16 @@ export interface StatusDetails {
  * being how it pushes its own objects) and the objects it POSTs there. The
  * TAXII layer has authenticated the peer, checked the media types, the size
  * and the envelope; `objects` are the envelope's objects as parsed JSON,
- * unchecked. The TAXII layer stores the status resource from the answer.
+ * unchecked. The TAXII layer stores the status resource from the answer,
+ * through `storeStatus`, which runs in the transaction that stores the
+ * objects: objects are never stored without their status.
  */
 export interface PeerCollections {
   forPeer(peer: PeerWithOrganisations): CollectionSource;
-  receive(
+  receive<T>(
     peer: PeerWithOrganisations,
     objects: unknown[],
     origin: RequestOrigin,
-  ): Promise<StatusDetails>;
+    storeStatus: (trx: Executor, details: StatusDetails) => Promise<T>,
+  ): Promise<T>;
 }

@@ -10,8 +10,10 @@ import { describeEachEngine } from '../../../../test/support/storage.js';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { newId } from '../../../core/ids.js';
 import { countAuditEntries } from '../../audit/audit.repository.js';
+import { peerCollections } from '../peer-collections.js';
+import { TLP_MARKING_DEFINITION_IDS } from '../stix/markings.js';
 import { signRequest } from '../peer-requests.js';
-import { insertPeer, type PeerRow } from '../peers.repository.js';
+import { findPeer, insertPeer, type PeerRow } from '../peers.repository.js';
 import { keyIdOf, rawPublicKey, signObject, type SigningKey } from '../provenance.js';
 import {
   COLLECTIONS,
@@ -166,6 +168,49 @@ describeEachEngine('TAXII for peers', (database) => {
       .where('id', 'in', [notHosted.id, forged.id])
       .execute();
     expect(stored).toEqual([]);
+  });
+
+  it('stores a peer POST and its status in one transaction: a status that cannot be stored leaves no object', async () => {
+    const collections = peerCollections({
+      db: t.context.storage.db,
+      clock: t.clock,
+      audit: t.context.audit,
+      capabilities: t.context.storage.capabilities,
+      node: () => t.context.nodeIdentity(),
+    });
+    const withOrgs = await findPeer(t.context.storage.db, peer.id);
+    if (!withOrgs) throw new Error('the peer was registered in beforeAll');
+    const origin = { address: '127.0.0.1', requestId: 'req-atomic' };
+    const indicatorFrom = (name: string) => {
+      const id = `indicator--${randomUUID()}`;
+      return signObject(
+        {
+          ...indicator({ id, name }),
+          type: 'indicator',
+          id,
+          created_by_ref: hostedOrg,
+          object_marking_refs: [TLP_MARKING_DEFINITION_IDS['TLP:GREEN']],
+        },
+        key,
+      );
+    };
+    const storedIds = async (id: string) =>
+      t.context.storage.db.selectFrom('records').select('id').where('id', '=', id).execute();
+
+    const lost = indicatorFrom('Status lost');
+    await expect(
+      collections.receive(withOrgs, [lost], origin, () =>
+        Promise.reject(new Error('crash before the status')),
+      ),
+    ).rejects.toThrow('crash before the status');
+    expect(await storedIds(lost.id)).toEqual([]);
+
+    const kept = indicatorFrom('Status kept');
+    const details = await collections.receive(withOrgs, [kept], origin, (_trx, d) =>
+      Promise.resolve(d),
+    );
+    expect(details.successes).toEqual([{ id: kept.id, version: kept.modified }]);
+    expect(await storedIds(kept.id)).toEqual([{ id: kept.id }]);
   });
 
   it('refuses a malformed envelope from a peer with 400, audited', async () => {
