@@ -121,6 +121,11 @@ function serverTime(headers: Headers, fallback: string): string {
   return Number.isFinite(date) ? new Date(date - 1_000).toISOString() : fallback;
 }
 
+/** A few turns of the event loop: enough for fetch to write a request on a kept-alive connection. */
+async function requestSent(): Promise<void> {
+  for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Pulls everything new from the peer, page by page. Throws PeerRequestError when the peer fails. */
 export async function pullFromPeer(
   deps: SyncDeps,
@@ -159,6 +164,10 @@ export async function pullFromPeer(
     if (page.next !== undefined) {
       pending = fetchPage(page.next);
       pending.catch(() => undefined);
+      // Let the request leave before applying: on SQLite the whole page applies in microtasks,
+      // so without these turns of the event loop the request would wait for it, and the peer
+      // would prepare nothing meanwhile.
+      await requestSent();
     }
     servedAt ??= serverTime(page.headers, isoNow(deps.clock));
     const objects = page.objects;
