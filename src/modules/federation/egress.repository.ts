@@ -37,6 +37,16 @@ export interface CandidateQuery {
  */
 const NO_ID = '-';
 
+/**
+ * The originator and release checks are written so that neither becomes a join: PostgreSQL
+ * turns a top-level `exists`/`in` on organisations into a semi-join that may drive the plan from
+ * records_created_by (every record of the node's organisation, read and filtered on every no-op
+ * pull, when the tables have no statistics), and may hash all of record_releases for the
+ * release check. As `(… in (select …)) is true` the originator check stays a filter on one hash
+ * of the local organisations, built once per query; the release check, a correlated count, is
+ * one probe of record_releases by (record_id, grantee) for each AMBER row the scan reaches. Both
+ * engines then read records in (stored_at, id) order from the position.
+ */
 function mayLeaveFor(peer: PeerAudience) {
   const orgs = peer.orgIds.length > 0 ? peer.orgIds : [NO_ID];
   const grantees = [...orgs, ...peer.groupIds];
@@ -44,10 +54,10 @@ function mayLeaveFor(peer: PeerAudience) {
     records.marking_valid = 1 and records.received_from_peer = 0
     and records.marking <> 'TLP:RED'
     and records.created_by not in (${sql.join(orgs)})
-    and exists (select 1 from organisations o where o.id = records.created_by and o.local = 1)
+    and (records.created_by in (select o.id from organisations o where o.local = 1)) is true
     and (records.marking in ('TLP:CLEAR', 'TLP:GREEN')
-      or exists (select 1 from record_releases rr where rr.record_id = records.id
-                 and rr.grantee in (${sql.join(grantees)})))
+      or (select count(*) from record_releases rr where rr.record_id = records.id
+          and rr.grantee in (${sql.join(grantees)})) > 0)
   )`;
 }
 

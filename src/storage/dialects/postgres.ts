@@ -27,6 +27,14 @@ export function postgresDialect(url: string, options: PostgresOptions = {}): Dia
       ? { options: `-c search_path=${quoteIdentifier(options.schema)},public` }
       : {}),
   });
+  // JIT compilation off on every connection: Tandem's queries are short, and PostgreSQL decides to
+  // compile from cost estimates, which are far off on tables without statistics (a bulk load, a
+  // server with autovacuum off). It then spent 20-450 ms compiling for a query that reads a
+  // handful of rows (the federation egress query). Queued on the new connection before any other
+  // query. A server without the setting (before PostgreSQL 11) has no JIT to turn off.
+  pool.on('connect', (client) => {
+    client.query('set jit = off').catch(() => undefined);
+  });
   return new PostgresDialect({ pool });
 }
 
