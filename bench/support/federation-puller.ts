@@ -30,6 +30,8 @@ try {
     clock: context.clock,
     audit: context.audit,
     capabilities: context.storage.capabilities,
+    // As the serve process's pull loop keeps it (sync.worker.ts).
+    collectionIds: new Map(),
     key,
     pageSize: context.config.federation.pageSize,
   };

@@ -16,6 +16,14 @@ import { peerNodes, startTestNode, type TestNode } from '../../../test/support/f
 import { buildSiteInput } from '../sites/test-support/scene.js';
 import type { CurrentUser } from '../identity/identity.types.js';
 import type { Role } from '../../core/policy/types.js';
+import {
+  peerClient,
+  PeerRequestError,
+  TAXII_API_ROOT_PATH,
+  type PeerClient,
+} from './peer-client.js';
+import { findPeer } from './peers.repository.js';
+import { pullFromPeer, type SyncDeps } from './sync.service.js';
 
 async function userOf(node: TestNode, roles: Role[], orgId?: string): Promise<CurrentUser> {
   const built = await buildUser(node.context, { roles, orgId: orgId ?? node.orgIds[0] });
@@ -145,5 +153,40 @@ describeEachEngine('federation between two nodes', (database) => {
       );
     expect(await actions(a)).toContain('release.egress');
     expect(await actions(b)).toContain('federation.received');
+  }, 60_000);
+
+  it('remembers the collection a peer serves, and asks again once the peer refuses it', async () => {
+    const { key } = await b.context.nodeIdentity();
+    const { identity: aIdentity } = await a.context.nodeIdentity();
+    const peerA = await findPeer(b.context.storage.db, aIdentity.id);
+    if (!peerA) throw new Error('B does not know A');
+    const asked: string[] = [];
+    const signed = peerClient(peerA, key, b.context.clock);
+    const counting: PeerClient = {
+      get: (pathAndQuery) => {
+        asked.push(pathAndQuery.split('?')[0] ?? pathAndQuery);
+        return signed.get(pathAndQuery);
+      },
+      post: (pathAndQuery, body, type) => signed.post(pathAndQuery, body, type),
+    };
+    const deps: SyncDeps = {
+      ...recordDeps(b),
+      key,
+      pageSize: 1_000,
+      collectionIds: new Map(),
+    };
+    const collections = `${TAXII_API_ROOT_PATH}collections/`;
+    await pullFromPeer(deps, peerA, counting);
+    const first = asked.splice(0);
+    expect(first[0]).toBe(collections);
+    await pullFromPeer(deps, peerA, counting);
+    expect(asked.splice(0).filter((path) => path === collections)).toEqual([]);
+
+    deps.collectionIds?.set(peerA.id, 'not-a-collection');
+    await expect(pullFromPeer(deps, peerA, counting)).rejects.toThrow(PeerRequestError);
+    expect(deps.collectionIds?.has(peerA.id)).toBe(false);
+    asked.splice(0);
+    await pullFromPeer(deps, peerA, counting);
+    expect(asked[0]).toBe(collections);
   }, 60_000);
 });

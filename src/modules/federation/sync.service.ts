@@ -29,6 +29,12 @@ export const SETTLE_MS = 5_000;
 
 export interface SyncDeps extends IngestDeps {
   key: SigningKey;
+  /**
+   * The collection each peer serves this node, as learned (a per-process
+   * cache, so a pull with nothing new is one request, not two). Dropped when
+   * the peer refuses it; without it every pull asks the peer first.
+   */
+  collectionIds?: Map<string, string>;
   pageSize: number;
 }
 
@@ -132,7 +138,8 @@ export async function pullFromPeer(
   peer: PeerWithOrganisations,
   client: PeerClient = peerClient(peer, deps.key, deps.clock),
 ): Promise<PullResult> {
-  const collectionId = await discoverCollection(client);
+  const collectionId = deps.collectionIds?.get(peer.id) ?? (await discoverCollection(client));
+  deps.collectionIds?.set(peer.id, collectionId);
   const state = await findPeerSync(deps.db, peer.id);
   let cursor = parseCursor(state?.cursor);
   const addedAfter = addedAfterFor(cursor);
@@ -146,6 +153,7 @@ export async function pullFromPeer(
       `${TAXII_API_ROOT_PATH}collections/${encodeURIComponent(collectionId)}/objects/?${query.toString()}`,
     );
     if (response.status !== 200) {
+      deps.collectionIds?.delete(peer.id); // the next pull asks the peer again
       throw new PeerRequestError(`pulling objects answered ${response.status}`, response.status);
     }
     const envelope = envelopeSchema.safeParse(parseJson(response.body));
@@ -188,6 +196,10 @@ export async function pullFromPeer(
       async (trx) => {
         if (pageCursor)
           await advanceCursor(trx, peer.id, JSON.stringify(pageCursor), objects.length);
+        // The last page records the pull's success with it: one commit for a pull with nothing new.
+        if (page.next === undefined) {
+          await recordPullOutcome(trx, peer.id, { ok: true, at: isoNow(deps.clock) });
+        }
       },
     );
     cursor = pageCursor;
@@ -197,6 +209,5 @@ export async function pullFromPeer(
     result.refused += outcomes.filter((o) => o.result === 'refused').length;
     if (page.next === undefined) break;
   }
-  await recordPullOutcome(deps.db, peer.id, { ok: true, at: isoNow(deps.clock) });
   return result;
 }

@@ -38,7 +38,8 @@ export function backoffMs(failures: number): number {
   return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, failures - 1));
 }
 
-export function startSyncWorker(deps: SyncDeps, options: SyncWorkerOptions): SyncWorker {
+export function startSyncWorker(given: SyncDeps, options: SyncWorkerOptions): SyncWorker {
+  const deps: SyncDeps = { ...given, collectionIds: given.collectionIds ?? new Map() };
   const dueAt = new Map<string, number>();
   const running = new Map<string, Promise<void>>();
   const woken = new Set<string>();
