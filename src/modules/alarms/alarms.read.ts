@@ -5,6 +5,7 @@
  * alarms.audience.ts). Used by the routes and by the live stream
  * (alarmForReader), so that both show exactly the same alarms.
  */
+import { fillFilteredPage } from '../../core/pagination.js';
 import { canRead, readScope, type Reader } from '../../core/policy/index.js';
 import type { Executor } from '../../storage/executor.js';
 import { toShareable } from '../records/records.repository.js';
@@ -64,21 +65,30 @@ export async function alarmForReader(
   return view ? presentAlarm(view) : undefined;
 }
 
-/** Visible alarms, newest first; `open` true for unresolved only, false for resolved only. */
+/**
+ * Visible alarms, newest first; `open` true for unresolved only, false for
+ * resolved only. SQL applies the whole rule; code checks each row again
+ * (fail closed), and the page is filled past rows it refuses
+ * (core/pagination.ts fillFilteredPage).
+ */
 export async function listAlarmsFor(
   deps: AlarmReadDeps,
   reader: Reader,
   filter: { open?: boolean | undefined },
   page: { limit: number; afterId?: string | undefined },
 ): Promise<{ items: PresentedAlarm[]; nextAfterId: string | undefined }> {
-  const rows = await listVisibleAlarms(deps.db, readScope(reader), audienceScope(reader), filter, {
-    limit: page.limit + 1,
-    afterId: page.afterId,
+  const scope = readScope(reader);
+  const audience = audienceScope(reader);
+  const filled = await fillFilteredPage({
+    limit: page.limit,
+    after: page.afterId,
+    read: (afterId, limit) =>
+      listVisibleAlarms(deps.db, scope, audience, filter, { limit, afterId }),
+    keep: (views) =>
+      Promise.resolve(
+        views.map((view) => (isAlarmVisible(reader, view) ? presentAlarm(view) : undefined)),
+      ),
+    idOf: (view) => view.id,
   });
-  const pageRows = rows.slice(0, page.limit);
-  return {
-    items: pageRows.filter((view) => isAlarmVisible(reader, view)).map(presentAlarm),
-    // The cursor follows the rows SQL returned, so a row refused in code cannot stall paging.
-    nextAfterId: rows.length > page.limit ? pageRows.at(-1)?.id : undefined,
-  };
+  return { items: filled.items, nextAfterId: filled.next };
 }

@@ -6,6 +6,7 @@
  */
 import { ALERT_ACKNOWLEDGING_ROLES } from '../../core/vocabulary/protection.js';
 import { isoNow } from '../../core/clock.js';
+import { fillFilteredPage } from '../../core/pagination.js';
 import { readScope } from '../../core/policy/index.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import { afterCommit, inTransaction } from '../../storage/executor.js';
@@ -28,24 +29,35 @@ import {
 
 type ReadDeps = Pick<AlertDeps, 'db'>;
 
+/**
+ * The reader's alerts, newest first. SQL applies the whole rule; code checks
+ * each row again (fail closed), and the page is filled past rows it refuses
+ * (core/pagination.ts fillFilteredPage).
+ */
 export async function listAlertsFor(
   deps: ReadDeps,
   reader: CurrentUser,
   filter: AlertListFilter,
 ): Promise<{ items: VisibleAlert[]; nextBefore: string | undefined }> {
   if (!reader.active) return { items: [], nextBefore: undefined };
-  const rows = await listVisibleAlerts(
-    deps.db,
-    { scope: readScope(reader), orgId: reader.orgId, dutyOfficer: isDutyOfficer(reader) },
-    { ...filter, limit: filter.limit + 1 },
-  );
-  const page = rows.slice(0, filter.limit);
-  // The cursor keys on the last SQL row, so that a row canRead drops never skips or repeats a page.
-  const last = page.at(-1);
-  return {
-    items: await visibleAlerts(deps.db, page, reader),
-    nextBefore: rows.length > filter.limit && last ? last.id : undefined,
+  const sqlReader = {
+    scope: readScope(reader),
+    orgId: reader.orgId,
+    dutyOfficer: isDutyOfficer(reader),
   };
+  const filled = await fillFilteredPage({
+    limit: filter.limit,
+    after: filter.before,
+    read: (before, limit) => listVisibleAlerts(deps.db, sqlReader, { ...filter, before, limit }),
+    keep: async (rows) => {
+      const visible = new Map(
+        (await visibleAlerts(deps.db, rows, reader)).map((alert) => [alert.row.id, alert]),
+      );
+      return rows.map((row) => visible.get(row.id));
+    },
+    idOf: (row) => row.id,
+  });
+  return { items: filled.items, nextBefore: filled.next };
 }
 
 export async function readAlert(
