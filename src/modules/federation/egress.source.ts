@@ -186,11 +186,15 @@ export interface EgressPage extends ObjectsPage {
 }
 
 /**
- * Items are read in chunks of half a page: most records send more than one
- * object (an incident sends three), so reading a page's worth of records
- * would read two or three times what the page can hold.
+ * Items are read in chunks sized by the objects still wanted and the objects
+ * per item seen so far (three before any: an incident sends three). Reading
+ * a page's worth of records would read up to three times what the page can
+ * hold, every row parsed and mapped for nothing.
  */
-const chunkOf = (limit: number) => Math.max(10, Math.ceil(limit / 2));
+function chunkSize(wanted: number, served: number, consumed: number): number {
+  const perItem = consumed > 0 && served > 0 ? served / consumed : 3;
+  return Math.max(10, Math.ceil(wanted / perItem));
+}
 
 /** One page of the peer's collection. */
 export async function egressPage(
@@ -201,12 +205,13 @@ export async function egressPage(
   const start = query.next === undefined ? undefined : decodePosition(query.next);
   if (query.next !== undefined && start === undefined) return undefined;
   const policy = policyPeer(peer);
-  const chunk = chunkOf(query.limit);
   const served: ServedObject[] = [];
   const released: EgressPage['released'] = [];
   let last = start;
   let more = false;
+  let consumed = 0;
   reading: for (;;) {
+    const chunk = chunkSize(query.limit - served.length, served.length, consumed);
     // One item more than the chunk tells whether anything follows it.
     const items = await itemsAfter(context, peer, query, last, chunk + 1);
     for (const [index, item] of items.slice(0, chunk).entries()) {
@@ -235,6 +240,7 @@ export async function egressPage(
         });
       }
       last = item.position;
+      consumed += 1;
       if (served.length >= query.limit) {
         more = index < items.length - 1;
         break reading;
