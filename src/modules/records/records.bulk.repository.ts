@@ -15,7 +15,7 @@ import { newId } from '../../core/ids.js';
 import type { BulkInsert, BulkValue } from '../../storage/bulk-insert.js';
 import type { Executor } from '../../storage/executor.js';
 import { announceRecordChanges } from './record-changes.repository.js';
-import type { RecordRow } from './records.repository.js';
+import { RECORD_ROW_COLUMNS, type RecordRow } from './records.repository.js';
 import type {
   RecordChangesTable,
   RecordReleasesTable,
@@ -25,20 +25,7 @@ import type {
 
 /** Column order of each table's INSERT; rows are given as value arrays in this order. */
 export const RECORD_COLUMNS = [
-  'id',
-  'type',
-  'created_by',
-  'created_by_user',
-  'marking',
-  'marking_valid',
-  'releasable_to',
-  'created',
-  'modified',
-  'revoked',
-  'received_from_peer',
-  'contains_personal_data',
-  'legal_basis',
-  'body',
+  ...RECORD_ROW_COLUMNS,
   'stored_at',
   'stored_by_user',
 ] as const satisfies readonly (keyof RecordsTable)[];

@@ -7,6 +7,7 @@
  */
 import type { Executor } from '../../../storage/executor.js';
 import { insertFixtureMovement } from './movement-fixture.js';
+import { spoilReleaseList } from '../../records/test-support/spoil.js';
 
 export interface AlarmRun {
   /** Alarm ids the reader sees, newest first. */
@@ -14,15 +15,6 @@ export interface AlarmRun {
   /** Alarm ids SQL returns for the reader (visible and refused), newest first. */
   listed: string[];
   refused: string[];
-}
-
-/** Makes the stored release list unparseable; record_releases keeps its rows. */
-export async function spoilReleaseList(db: Executor, recordId: string): Promise<void> {
-  await db
-    .updateTable('records')
-    .set({ releasable_to: 'not a release list' })
-    .where('id', '=', recordId)
-    .execute();
 }
 
 async function movementFor(

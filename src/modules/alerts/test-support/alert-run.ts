@@ -9,9 +9,9 @@
  */
 import type { LatLon } from '../../../core/geo/index.js';
 import { buildIncidentInput } from '../../../../test/support/factories.js';
-import type { Executor } from '../../../storage/executor.js';
 import { createIncident } from '../../incidents/incidents.service.js';
 import type { AlertsScene } from './scene.js';
+import { spoilReleaseList } from '../../records/test-support/spoil.js';
 
 export interface AlertRun {
   /** Alert ids the operator sees on the site, newest first. */
@@ -19,15 +19,6 @@ export interface AlertRun {
   /** Alert ids SQL returns for the operator on the site (visible and refused), newest first. */
   listed: string[];
   refused: string[];
-}
-
-/** Makes the stored release list unparseable; record_releases keeps its rows. */
-export async function spoilReleaseList(db: Executor, recordId: string): Promise<void> {
-  await db
-    .updateTable('records')
-    .set({ releasable_to: 'not a release list' })
-    .where('id', '=', recordId)
-    .execute();
 }
 
 function sharingOf(kind: string, operatorOrgId: string) {
