@@ -123,9 +123,18 @@ describe.skipIf(skipReason !== undefined)(
 
       const map = await page.getByTestId('map').boundingBox();
       if (!map) throw new Error('the map is not visible');
-      await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
       const selected = page.getByTestId('selected-threat');
-      await selected.waitFor();
+      // The count above comes from the data; the area is drawn a moment later (later still on a
+      // busy machine), and a click before that selects nothing: click until it selects the area.
+      await expect
+        .poll(
+          async () => {
+            await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+            return selected.isVisible();
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBe(true);
       expect(await selected.textContent()).toContain('Convoy ambush risk near Quetta');
       expect(await selected.textContent()).toContain('B2');
       expect(await selected.getByRole('link', { name: 'Open report' }).getAttribute('href')).toBe(
