@@ -190,7 +190,7 @@ const REFUSALS = {
 
 /**
  * The page's records: each mapped to the version it becomes, then all stored
- * together (receive/), each kept as received and written by nobody here.
+ * together (receive/, which keeps each as received and written by nobody here).
  */
 async function storeRecords(
   trx: Executor,
@@ -213,7 +213,7 @@ async function storeRecords(
     if (!mapped.ok) outcomes[item.index] = refusal(mapped.reason, mapped.detail);
     else if (mapped.version.marking === 'TLP:RED') outcomes[item.index] = refusal('tlp_red');
     else {
-      versions.push({ ...mapped.version, receivedFromPeer: true, createdByUser: null });
+      versions.push(mapped.version); // receive/ marks it received and authored by nobody here
       sources.push(item);
     }
   }

@@ -181,7 +181,10 @@ class NewVersions {
   async flush(trx: Executor, storedAt: string, insertRows: BulkInsert): Promise<void> {
     if (this.pending.length === 0) return;
     const rows = emptyNewRecordRows();
-    const queryRows = new Map<string, { columns: readonly string[]; values: BulkValue[][] }>();
+    const queryRows = new Map<
+      string,
+      { table: string; columns: readonly string[]; values: BulkValue[][] }
+    >();
     const saved: { record: RecordRow; write: ReceivedWrite }[] = [];
     for (const { version, write } of this.pending) {
       const record = recordRowOf({ ...version, body: write.body });
@@ -198,15 +201,15 @@ class NewVersions {
       }
       for (const row of write.newRows(record)) {
         const key = `${row.table}(${row.columns.join(',')})`;
-        const table = queryRows.get(key) ?? { columns: row.columns, values: [] };
+        const table = queryRows.get(key) ?? { table: row.table, columns: row.columns, values: [] };
         table.values.push(row.values);
         queryRows.set(key, table);
       }
     }
     this.pending.length = 0;
     await insertNewRecords(trx, rows, insertRows, false);
-    for (const [key, table] of queryRows) {
-      await insertRows(trx, key.slice(0, key.indexOf('(')), table.columns, table.values);
+    for (const { table, columns, values } of queryRows.values()) {
+      await insertRows(trx, table, columns, values);
     }
     for (const { record, write } of saved) await write.saveRows(trx, record, storedAt);
   }
