@@ -95,13 +95,14 @@ describeEachEngine('egress paging', (database) => {
     await db?.storage.close();
   });
 
-  async function allPages(limit: number) {
+  async function allPages(limit: number, types?: string[]) {
     const pages: { ids: string[]; more: boolean }[] = [];
     let next: string | undefined;
     do {
       const page = await egressPage(context, peer, {
         limit,
         version: { kind: 'last' },
+        ...(types ? { types } : {}),
         ...(next ? { next } : {}),
       });
       if (!page) throw new Error('lost page');
@@ -132,5 +133,16 @@ describeEachEngine('egress paging', (database) => {
       (page) => page.ids.filter((id) => id.startsWith('incident--')).length,
     );
     expect(incidentsOnPages.reduce((a, b) => a + b, 0)).toBe(INCIDENTS);
+  });
+
+  it('examines at most `limit` items for a page, so a narrow filter pages instead of scanning', async () => {
+    const [whole] = await allPages(10_000);
+    const locations = whole?.ids.filter((id) => id.startsWith('location--'));
+    const pages = await allPages(4, ['location']);
+    expect(pages.flatMap((page) => page.ids)).toEqual(locations);
+    const none = await allPages(5, ['x-matches-nothing']);
+    expect(none.every((page) => page.ids.length === 0)).toBe(true);
+    expect(none.length).toBeGreaterThan(INCIDENTS / 5);
+    expect(none[0]?.more).toBe(true);
   });
 });

@@ -241,7 +241,9 @@ export async function egressPage(
       }
       last = item.position;
       consumed += 1;
-      if (served.length >= query.limit) {
+      // A full page, or `limit` items examined (as many as a page may hold): a filter matching few
+      // objects must not make one request map and sign the whole collection.
+      if (served.length >= query.limit || consumed >= query.limit) {
         more = index < items.length - 1;
         break reading;
       }
