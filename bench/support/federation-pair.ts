@@ -7,7 +7,7 @@
  * process and closes its storage before any node starts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -72,7 +72,11 @@ export async function nodeDatabases(
       const schema = `${where.prefix}_${name.toLowerCase()}`;
       const client = new pg.Client({ connectionString: where.postgresUrl });
       await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+      // pg_trgm in `public`, as the test set-up does: created by the first migration it would
+      // land in that node's schema, and the other node's schema could not see it.
+      await client.query(
+        `create extension if not exists pg_trgm schema public; drop schema if exists ${schema} cascade; create schema ${schema}`,
+      );
       await client.end();
       const withPath = new URL(where.postgresUrl ?? '');
       withPath.searchParams.set('options', `-c search_path=${schema},public`);
@@ -203,6 +207,29 @@ export function cpuMsOf(pid: number | undefined): number {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
     return (ticks * 1_000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+/**
+ * CPU time used so far by every PostgreSQL server process on this machine,
+ * in ms (those that exit in between are missed): how much of the machine the
+ * database took while the nodes worked. NaN where /proc cannot be read.
+ */
+export function postgresCpuMs(): number {
+  let total = 0;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+        const ms = cpuMsOf(Number(entry));
+        if (Number.isFinite(ms)) total += ms;
+      } catch {
+        // The process ended between the listing and the read.
+      }
+    }
+    return total;
   } catch {
     return NaN;
   }
