@@ -41,6 +41,7 @@ import {
   type RecordRow,
   type RecordVersionInput,
 } from '../../records/records.repository.js';
+import { checkedOutput } from '../stix/checked-bodies.js';
 import { insertFirstSearchText } from './received-search.repository.js';
 
 /** A module's query-table row as values, for a bulk insert with the rest of a page. */
@@ -107,11 +108,17 @@ export function parseReceived<S extends z.ZodType>(
   return parsed.success ? ok(parsed.data) : fail(reasonOf('body_invalid', parsed.error));
 }
 
-/** The body through the module's input schema, with the version's sharing fields as the schema demands. */
+/**
+ * The body through the module's input schema, with the version's sharing
+ * fields as the schema demands; the mapper's own parse of this body when it
+ * made one with the same schema and sharing (stix/checked-bodies.ts).
+ */
 export function parseReceivedBody<S extends z.ZodType>(
   schema: S,
   version: Pick<RecordVersionInput, 'body' | 'marking' | 'releasableTo'>,
 ): Result<z.output<S>, string> {
+  const checked = checkedOutput(version.body, schema, version);
+  if (checked !== undefined) return ok(checked);
   return parseReceived(schema, {
     ...version.body,
     marking: version.marking,

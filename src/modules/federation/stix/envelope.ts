@@ -13,6 +13,7 @@ import type { TlpMarking } from '../../../core/policy/types.js';
 import { parseBody, parseReleaseList } from '../../intel/intel.records.js';
 import type { RecordRow, RecordVersionInput } from '../../records/records.repository.js';
 import { sharingInputSchema } from '../../records/sharing.schema.js';
+import { rememberChecked } from './checked-bodies.js';
 import { markingOf, markingRefsOf } from './markings.js';
 import { derivedId, splitId, stixIdOf, tandemIdOf } from './stix-ids.js';
 import { TANDEM_EXTENSIONS, type StixObject } from './stix.types.js';
@@ -234,7 +235,9 @@ export function receivedVersion(
 /**
  * A body checked by the module's own input schema, given the sharing fields
  * the schema demands; the sharing fields are taken out again (they live in
- * the record's columns). Whatever the schema does not know is dropped.
+ * the record's columns). Whatever the schema does not know is dropped. The
+ * receiver takes the schema's output from checked-bodies.ts instead of
+ * parsing the body again.
  */
 export function parseModuleBody(
   schema: z.ZodType,
@@ -251,6 +254,7 @@ export function parseModuleBody(
   const body: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>) };
   delete body.marking;
   delete body.releasableTo;
+  rememberChecked(body, schema, envelope, parsed.data);
   return ok(body);
 }
 
