@@ -7,7 +7,7 @@
  * process and closes its storage before any node starts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -212,24 +212,19 @@ export function cpuMsOf(pid: number | undefined): number {
   }
 }
 /**
- * CPU time used so far by every PostgreSQL server process on this machine,
- * in ms (those that exit in between are missed): how much of the machine the
- * database took while the nodes worked. NaN where /proc cannot be read.
+ * CPU time the whole machine has used so far, in ms, from /proc/stat (every
+ * core, user and system): with the nodes' own CPU subtracted, what the rest
+ * took meanwhile, mostly the database server. Counting PostgreSQL's
+ * processes one by one misses the backends that end before the reading.
+ * NaN where /proc cannot be read.
  */
-export function postgresCpuMs(): number {
-  let total = 0;
+export function machineCpuMs(): number {
   try {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
-        const ms = cpuMsOf(Number(entry));
-        if (Number.isFinite(ms)) total += ms;
-      } catch {
-        // The process ended between the listing and the read.
-      }
-    }
-    return total;
+    const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
+    // cpu  user nice system idle iowait irq softirq steal ...
+    const ticks = (cpu ?? '').trim().split(/\s+/).slice(1).map(Number);
+    const busy = [0, 1, 2, 5, 6].reduce((sum, index) => sum + (ticks[index] ?? NaN), 0);
+    return (busy * 1_000) / CLOCK_TICKS_PER_SECOND;
   } catch {
     return NaN;
   }
