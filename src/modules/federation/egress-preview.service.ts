@@ -15,7 +15,6 @@ import { toShareable, type RecordRow } from '../records/records.repository.js';
 import { findRecordWithStoredAt, listEgressCandidates } from './egress.repository.js';
 import { decodePosition, encodePosition, policyPeer, recordEgress } from './egress.source.js';
 import { findPeer, listPeers, type PeerWithOrganisations } from './peers.repository.js';
-import { FEDERATED_RECORD_TYPES } from './stix-catalogue.js';
 import type { StixObject } from './stix/stix.types.js';
 
 export type PreviewError = 'forbidden' | 'not_found' | 'bad_cursor';
@@ -79,7 +78,6 @@ export async function previewPeerEgress(
   if (query.cursor !== undefined && after === undefined) return fail('bad_cursor');
   const rows = await listEgressCandidates(db, policyPeer(peer), {
     after,
-    recordTypes: FEDERATED_RECORD_TYPES,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);

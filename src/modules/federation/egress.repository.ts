@@ -26,7 +26,6 @@ export interface CandidateQuery {
   addedAfter?: string | undefined;
   /** Only rows after this (stored_at, id) position: the previous page's end. */
   after?: { at: string; id: string } | undefined;
-  recordTypes: readonly string[];
   recordIds?: readonly string[] | undefined;
   limit: number;
 }
@@ -66,17 +65,18 @@ export async function listEgressCandidates(
   peer: PeerAudience,
   query: CandidateQuery,
 ): Promise<EgressCandidate[]> {
-  if (query.recordTypes.length === 0) return [];
   const after = query.after;
-  // Read in (stored_at, id) index order and stop at the page's end. The type filter is on
-  // `type || ''`: a bare `type in (...)` leads SQLite's planner to the (type, modified) index,
-  // which reads every record of the types and sorts them, on every page and every no-op pull.
-  // The position is a row-value comparison: both engines take it as one range of that index.
+  // Read in (stored_at, id) index order and stop at the page's end. The position is a row-value
+  // comparison: both engines take it as one range of that index. There is no filter by record
+  // type: every record a node originates is of a shareable type, and the caller's mapping leaves
+  // out any type without one. A type filter only misled the planners: a bare `type in (...)` drew
+  // SQLite to the (type, modified) index (read every record of the types, then sort), and
+  // SQLite's remedy, `type || ''`, made PostgreSQL estimate that few rows match, so it read every
+  // record after the position and sorted them (30-60 ms per page of a catch-up, not 1.5 ms).
   return executor
     .selectFrom('records')
     .select([...RECORD_ROW_COLUMNS, 'stored_at'])
     .where(mayLeaveFor(peer))
-    .where(sql<string>`${sql.ref('records.type')} || ''`, 'in', [...query.recordTypes])
     .$if(query.recordIds !== undefined, (qb) =>
       qb.where('id', 'in', query.recordIds?.length ? [...query.recordIds] : [NO_ID]),
     )

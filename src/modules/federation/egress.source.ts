@@ -131,7 +131,6 @@ async function itemsAfter(
     await listEgressCandidates(context.db, policyPeer(peer), {
       addedAfter,
       after,
-      recordTypes: FEDERATED_RECORD_TYPES,
       recordIds: query.ids && recordIdsFor(query.ids),
       limit: fetch,
     })
