@@ -53,11 +53,20 @@ export function rawInsertSqlite(path: string, batches: readonly IncidentBulkRows
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = memory');
   // SQLite's fastest way: a prepared single-row INSERT per row (multi-row VALUES is slower for wide rows).
-  const statements = TABLES.map(
+  const statements = TABLES.filter(([table]) => table !== 'record_search').map(
     ([table, columns, key]) => [db.prepare(insertSql(table, columns, 1, false)), key] as const,
+  );
+  // The search text goes into the FTS5 table and its rowid into the map beside it, as the
+  // service's search rows write it (storage/dialects/sqlite-search-rows.ts).
+  const insertText = db.prepare('insert into record_search (record_id, text) values (?, ?)');
+  const insertRow = db.prepare(
+    'insert into record_search_rows (record_id, search_row) values (?, ?)',
   );
   const writeBatch = db.transaction((batch: IncidentBulkRows) => {
     for (const [statement, key] of statements) for (const row of batch[key]) statement.run(row);
+    for (const [recordId, text] of batch.search) {
+      insertRow.run(recordId, insertText.run(recordId, text).lastInsertRowid);
+    }
   });
   try {
     for (const batch of batches) writeBatch(batch);

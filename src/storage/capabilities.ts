@@ -4,6 +4,9 @@
  */
 import type { Kysely, RawBuilder, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { BulkInsert } from './bulk-insert.js';
+import type { Database } from './schema.js';
+import type { Executor } from './executor.js';
+import type { SearchRows } from './search-rows.js';
 
 export interface StorageCapabilities {
   /**
@@ -24,6 +27,13 @@ export interface StorageCapabilities {
    * whose record's search text contains `term`, ignoring case.
    */
   recordContains(term: string, table?: string): RawBuilder<SqlBool>;
+  /** Writes the search text of records (search-rows.ts). */
+  readonly searchRows: SearchRows;
+  /**
+   * Adds what finds a record's search row by record id, where the search
+   * table cannot (SQLite's FTS5 table): a migration, after createSearchTable.
+   */
+  createSearchRowMap(db: Kysely<unknown>): Promise<void>;
   /**
    * Makes a select claim the rows it returns for the rest of the transaction,
    * so that other processes pass over them (the scheduler fires each deadline
@@ -33,4 +43,25 @@ export interface StorageCapabilities {
   claimRows<DB, TB extends keyof DB, O>(
     query: SelectQueryBuilder<DB, TB, O>,
   ): SelectQueryBuilder<DB, TB, O>;
+}
+
+/**
+ * Each open database's capabilities, by the dialect adapter its executors
+ * share (a transaction shares its database's): so that a repository given
+ * only an executor writes the way its engine needs (search-rows.ts).
+ */
+const capabilitiesByAdapter = new WeakMap<object, StorageCapabilities>();
+
+export function registerCapabilities(
+  db: Kysely<Database>,
+  capabilities: StorageCapabilities,
+): void {
+  capabilitiesByAdapter.set(db.getExecutor().adapter, capabilities);
+}
+
+/** The capabilities of the database `executor` belongs to; it must have been opened by openStorage. */
+export function capabilitiesOf(executor: Executor): StorageCapabilities {
+  const capabilities = capabilitiesByAdapter.get(executor.getExecutor().adapter);
+  if (!capabilities) throw new Error('this database was not opened through openStorage');
+  return capabilities;
 }

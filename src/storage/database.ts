@@ -7,7 +7,7 @@ import { Kysely } from 'kysely';
 import { sqliteDialect } from './dialects/sqlite.js';
 import { postgresDialect, type PostgresOptions } from './dialects/postgres.js';
 import type { Database } from './schema.js';
-import type { StorageCapabilities } from './capabilities.js';
+import { registerCapabilities, type StorageCapabilities } from './capabilities.js';
 import { sqliteCapabilities } from './dialects/sqlite-capabilities.js';
 import { postgresCapabilities } from './dialects/postgres-capabilities.js';
 
@@ -33,9 +33,12 @@ export function openStorage(url: string, options: PostgresOptions = {}): Storage
   if (engine === 'sqlite') {
     const { dialect, database } = sqliteDialect(url.slice('sqlite:'.length) || ':memory:');
     const db = new Kysely<Database>({ dialect });
-    return { engine, db, capabilities: sqliteCapabilities(database), close: () => db.destroy() };
+    const capabilities = sqliteCapabilities(database);
+    registerCapabilities(db, capabilities);
+    return { engine, db, capabilities, close: () => db.destroy() };
   }
   const db = new Kysely<Database>({ dialect: postgresDialect(url, options) });
   const capabilities = postgresCapabilities;
+  registerCapabilities(db, capabilities);
   return { engine, db, capabilities, schema: options.schema, close: () => db.destroy() };
 }

@@ -13,6 +13,7 @@
  */
 import { newId } from '../../core/ids.js';
 import type { BulkInsert, BulkValue } from '../../storage/bulk-insert.js';
+import { capabilitiesOf } from '../../storage/capabilities.js';
 import type { Executor } from '../../storage/executor.js';
 import { announceRecordChanges } from './record-changes.repository.js';
 import { RECORD_ROW_COLUMNS, type RecordRow } from './records.repository.js';
@@ -52,7 +53,8 @@ export const CHANGE_COLUMNS = [
 export interface NewRecordRows {
   records: BulkValue[][];
   releases: BulkValue[][];
-  search: BulkValue[][];
+  /** [record id, search text]: written through the engine's search rows (storage/search-rows.ts). */
+  search: [string, string][];
   /** The record-change queue entries (the alert matcher reads them). */
   changes: BulkValue[][];
 }
@@ -113,7 +115,7 @@ export async function insertNewRecords(
   if (rows.records.length === 0) return;
   await insertRows(trx, 'records', RECORD_COLUMNS, rows.records);
   await insertRows(trx, 'record_releases', RELEASE_COLUMNS, rows.releases);
-  await insertRows(trx, 'record_search', SEARCH_COLUMNS, rows.search);
+  await capabilitiesOf(trx).searchRows.insert(trx, rows.search);
   await insertRows(trx, 'record_changes', CHANGE_COLUMNS, rows.changes);
   announceRecordChanges(trx, writtenHere);
 }

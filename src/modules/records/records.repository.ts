@@ -6,6 +6,7 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { markingProblem, type ReadScope, type ShareableRecord } from '../../core/policy/index.js';
+import { capabilitiesOf } from '../../storage/capabilities.js';
 import type { Executor } from '../../storage/executor.js';
 import { queueRecordChange } from './record-changes.repository.js';
 import type { RecordsTable, RecordVersionsTable } from './records.tables.js';
@@ -115,12 +116,7 @@ export async function storeRecordVersion(
       .execute();
   }
   if (input.searchText !== undefined) {
-    // Delete and insert: FTS5 tables have no upsert.
-    await trx.deleteFrom('record_search').where('record_id', '=', row.id).execute();
-    await trx
-      .insertInto('record_search')
-      .values({ record_id: row.id, text: input.searchText })
-      .execute();
+    await capabilitiesOf(trx).searchRows.replace(trx, row.id, input.searchText);
   }
   await queueRecordChange(trx, row, storedAt);
   return row;

@@ -8,6 +8,8 @@ import { insertMultiRow } from '../bulk-insert.js';
 import type { StorageCapabilities } from '../capabilities.js';
 import { likeContains } from './like.js';
 
+const SEARCH_COLUMNS = ['record_id', 'text'];
+
 export const postgresCapabilities: StorageCapabilities = {
   parallelWriters: 2,
   insertRows: insertMultiRow,
@@ -19,6 +21,20 @@ export const postgresCapabilities: StorageCapabilities = {
     await sql`create index record_search_text on record_search using gin (lower(text) gin_trgm_ops)`.execute(
       db,
     );
+  },
+  searchRows: {
+    insert: (executor, rows) =>
+      insertMultiRow(executor, 'record_search', SEARCH_COLUMNS, rows as [string, string][]),
+    async replace(executor, recordId, text) {
+      await executor
+        .insertInto('record_search')
+        .values({ record_id: recordId, text })
+        .onConflict((oc) => oc.column('record_id').doUpdateSet({ text }))
+        .execute();
+    },
+  },
+  async createSearchRowMap() {
+    // record_search is keyed by record id already.
   },
   recordContains(term: string, table = 'records') {
     return sql`${sql.ref(`${table}.id`)} in (select record_id from record_search where lower(text) like ${likeContains(term.toLowerCase())} escape '\\')`;

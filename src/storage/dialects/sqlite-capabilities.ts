@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { sqliteRowByRow } from '../bulk-insert.js';
 import type { StorageCapabilities } from '../capabilities.js';
 import { likeContains } from './like.js';
+import { createSqliteSearchRowMap, sqliteSearchRows } from './sqlite-search-rows.js';
 
 export const sqliteCapabilities = (database: SQLite.Database): StorageCapabilities => ({
   parallelWriters: 1,
@@ -18,6 +19,8 @@ export const sqliteCapabilities = (database: SQLite.Database): StorageCapabiliti
       db,
     );
   },
+  searchRows: sqliteSearchRows(database),
+  createSearchRowMap: createSqliteSearchRowMap,
   recordContains(term: string, table = 'records') {
     return sql`${sql.ref(`${table}.id`)} in (select record_id from record_search where text like ${likeContains(term)} escape '\\')`;
   },

@@ -17,6 +17,7 @@ import * as alerts from './2026-11-28T1620-alerts.js';
 import * as movementCodesAndRisk from './2026-11-28T1615-movement-codes-and-risk.js';
 import * as webhooks from './2026-11-28T1635-webhooks.js';
 import * as federation from './2026-11-28T1700-federation.js';
+import * as searchRowMap from './2026-11-29T0900-search-row-map.js';
 
 /** Every migration, in order. Add new ones at the end with a later timestamp. */
 export const MIGRATIONS = {
@@ -40,4 +41,5 @@ export const MIGRATIONS = {
   '2026-11-28T1615-movement-codes-and-risk': movementCodesAndRisk,
   '2026-11-28T1635-webhooks': webhooks,
   '2026-11-28T1700-federation': federation,
+  '2026-11-29T0900-search-row-map': searchRowMap,
 };

@@ -42,7 +42,6 @@ import {
   type RecordVersionInput,
 } from '../../records/records.repository.js';
 import { checkedOutput } from '../stix/checked-bodies.js';
-import { insertFirstSearchText } from './received-search.repository.js';
 
 /** A module's query-table row as values, for a bulk insert with the rest of a page. */
 export interface QueryTableRow {
@@ -223,27 +222,13 @@ class NewVersions {
 }
 
 /** Stores a version that replaces one, or one of a type that reads the store, on its own. */
-async function storeOne(
-  trx: Executor,
-  stored: RecordHead | undefined,
-  prepared: Prepared,
-  storedAt: string,
-): Promise<void> {
+async function storeOne(trx: Executor, prepared: Prepared, storedAt: string): Promise<void> {
   const { version, write } = prepared;
   const record = await storeRecordVersion(
     trx,
-    {
-      ...version,
-      body: write.body,
-      // A first version has no search row to replace: insert it without the shared path's
-      // delete, which on SQLite scans every search row (see received-search.repository.ts).
-      searchText: stored ? write.searchText : undefined,
-    },
+    { ...version, body: write.body, searchText: write.searchText },
     storedAt,
   );
-  if (!stored && write.searchText !== undefined) {
-    await insertFirstSearchText(trx, record.id, write.searchText);
-  }
   await write.saveRows(trx, record, storedAt);
 }
 
@@ -295,7 +280,7 @@ export async function receiveVersions(
     inPage.add(version.id);
     const prepared = { index, version, write: write.value };
     if (stored === undefined && type.independent) fresh.add(prepared);
-    else await storeOne(trx, stored, prepared, storedAt);
+    else await storeOne(trx, prepared, storedAt);
     outcomes[index] = { kind: 'stored' };
   }
   await fresh.flush(trx, storedAt, insertRows);
