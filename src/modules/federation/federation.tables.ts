@@ -41,6 +41,9 @@ export interface PeerSyncTable {
   failures: number;
   next_attempt_at: string | null;
   objects_received: number;
+  /** The process pulling this peer now (sync.worker.ts), and until when its lease holds. */
+  lease_holder: string | null;
+  lease_until: string | null;
 }
 
 export interface PeerNoncesTable {

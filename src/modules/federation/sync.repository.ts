@@ -65,3 +65,48 @@ export async function recordPullOutcome(
     .onConflict((oc) => oc.column('peer_id').doUpdateSet(changes))
     .execute();
 }
+
+/**
+ * Takes the peer's pull lease for `holder` until `until`, or renews it: only
+ * when no other holder's lease is still running at `now`. True when taken.
+ * One conditional UPDATE, so two processes cannot both take it (PostgreSQL
+ * re-checks the condition on a row another transaction has just changed).
+ */
+export async function claimPullLease(
+  executor: Executor,
+  peerId: string,
+  lease: { holder: string; now: string; until: string },
+): Promise<boolean> {
+  await executor
+    .insertInto('peer_sync')
+    .values({ peer_id: peerId, failures: 0, objects_received: 0 })
+    .onConflict((oc) => oc.column('peer_id').doNothing())
+    .execute();
+  const taken = await executor
+    .updateTable('peer_sync')
+    .set({ lease_holder: lease.holder, lease_until: lease.until })
+    .where('peer_id', '=', peerId)
+    .where((eb) =>
+      eb.or([
+        eb('lease_holder', 'is', null),
+        eb('lease_holder', '=', lease.holder),
+        eb('lease_until', '<', lease.now),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(taken.numUpdatedRows) > 0;
+}
+
+/** Gives the lease up, if `holder` still holds it. */
+export async function releasePullLease(
+  executor: Executor,
+  peerId: string,
+  holder: string,
+): Promise<void> {
+  await executor
+    .updateTable('peer_sync')
+    .set({ lease_holder: null, lease_until: null })
+    .where('peer_id', '=', peerId)
+    .where('lease_holder', '=', holder)
+    .execute();
+}

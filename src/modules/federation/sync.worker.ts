@@ -5,18 +5,31 @@
  * peer_sync, so a restart keeps waiting). Peers added or removed while
  * running are picked up on the next tick.
  *
- * On PostgreSQL each process pulls on its own; ingest is idempotent, so
- * that costs transfers, never duplicates.
+ * Several processes on one database share the pulling through a lease per
+ * peer in peer_sync: the process that takes it pulls, renewing it while the
+ * pull lasts, and gives it up after; the others pass the peer by. A process
+ * woken by a notice while another holds the lease keeps trying until it gets
+ * it: the notice may name a record that the other's pull had already passed.
+ * (Ingest is idempotent, so a lease lost mid-pull costs transfers, never
+ * duplicates.)
  */
+import { randomUUID } from 'node:crypto';
 import { isoNow } from '../../core/clock.js';
 import { listPeers, type PeerWithOrganisations } from './peers.repository.js';
-import { findPeerSync, recordPullOutcome } from './sync.repository.js';
+import {
+  claimPullLease,
+  findPeerSync,
+  recordPullOutcome,
+  releasePullLease,
+} from './sync.repository.js';
 import { pullFromPeer, type PullResult, type SyncDeps } from './sync.service.js';
 
 export interface SyncWorkerOptions {
   pullIntervalMs: number;
   onError?: (peer: PeerWithOrganisations, error: unknown) => void;
   onPulled?: (peer: PeerWithOrganisations, result: PullResult) => void;
+  /** The pull itself; pullFromPeer unless a test stands in for the peer. */
+  pull?: (deps: SyncDeps, peer: PeerWithOrganisations) => Promise<PullResult>;
 }
 
 export interface SyncWorker {
@@ -34,6 +47,11 @@ const MAX_BACKOFF_MS = 5 * 60_000;
  */
 const TICK_MS = 1_000;
 
+/** How long a lease holds unrenewed: a process that dies mid-pull keeps the others off this long. */
+const LEASE_MS = 60_000;
+/** How soon a woken peer whose lease another process holds is tried again. */
+const LEASE_BUSY_RETRY_MS = 500;
+
 export function backoffMs(failures: number): number {
   return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, failures - 1));
 }
@@ -43,12 +61,42 @@ export function startSyncWorker(given: SyncDeps, options: SyncWorkerOptions): Sy
   const dueAt = new Map<string, number>();
   const running = new Map<string, Promise<void>>();
   const woken = new Set<string>();
+  /** Woken peers whose lease another process held: tried again soon until taken. */
+  const awaitingLease = new Set<string>();
+  const holder = `${process.pid}:${randomUUID()}`;
+  const leaseFor = () => {
+    const now = deps.clock.now();
+    return {
+      holder,
+      now: now.toISOString(),
+      until: new Date(now.getTime() + LEASE_MS).toISOString(),
+    };
+  };
+  const pullPeer = options.pull ?? pullFromPeer;
   let stopped = false;
   let ticking: Promise<void> | undefined;
 
-  const pull = async (peer: PeerWithOrganisations): Promise<void> => {
+  const pull = async (peer: PeerWithOrganisations, urgent: boolean): Promise<void> => {
+    let leased = false;
+    let renewal: NodeJS.Timeout | undefined;
     try {
-      const result = await pullFromPeer(deps, peer);
+      leased = await claimPullLease(deps.db, peer.id, leaseFor());
+      if (!leased) {
+        if (urgent) {
+          awaitingLease.add(peer.id);
+          dueAt.set(peer.id, Date.now() + LEASE_BUSY_RETRY_MS);
+          setTimeout(scheduleTick, LEASE_BUSY_RETRY_MS).unref();
+        } else {
+          dueAt.set(peer.id, Date.now() + options.pullIntervalMs);
+        }
+        return;
+      }
+      awaitingLease.delete(peer.id);
+      renewal = setInterval(() => {
+        claimPullLease(deps.db, peer.id, leaseFor()).catch(() => undefined);
+      }, LEASE_MS / 3);
+      renewal.unref();
+      const result = await pullPeer(deps, peer);
       dueAt.set(peer.id, Date.now() + options.pullIntervalMs);
       options.onPulled?.(peer, result);
     } catch (error) {
@@ -63,6 +111,9 @@ export function startSyncWorker(given: SyncDeps, options: SyncWorkerOptions): Sy
         nextAttemptAt: new Date(deps.clock.now().getTime() + wait).toISOString(),
       });
       options.onError?.(peer, error);
+    } finally {
+      clearInterval(renewal);
+      if (leased) await releasePullLease(deps.db, peer.id, holder).catch(() => undefined);
     }
   };
 
@@ -78,9 +129,10 @@ export function startSyncWorker(given: SyncDeps, options: SyncWorkerOptions): Sy
         const next = state?.next_attempt_at ? Date.parse(state.next_attempt_at) : now;
         dueAt.set(peer.id, Number.isFinite(next) ? Math.min(next, now + MAX_BACKOFF_MS) : now);
       }
-      const due = woken.delete(peer.id) || (dueAt.get(peer.id) ?? now) <= now;
+      const wokenNow = woken.delete(peer.id);
+      const due = wokenNow || (dueAt.get(peer.id) ?? now) <= now;
       if (!due) continue;
-      const job = pull(peer).finally(() => {
+      const job = pull(peer, wokenNow || awaitingLease.has(peer.id)).finally(() => {
         running.delete(peer.id);
         // A notice that arrived during the pull asks for one more.
         if (woken.has(peer.id)) scheduleTick();
@@ -88,6 +140,8 @@ export function startSyncWorker(given: SyncDeps, options: SyncWorkerOptions): Sy
       running.set(peer.id, job);
     }
     for (const id of woken) if (!peers.some((peer) => peer.id === id)) woken.delete(id);
+    for (const id of awaitingLease)
+      if (!peers.some((peer) => peer.id === id)) awaitingLease.delete(id);
   };
 
   const runTick = () => {

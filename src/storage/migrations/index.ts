@@ -18,6 +18,7 @@ import * as movementCodesAndRisk from './2026-11-28T1615-movement-codes-and-risk
 import * as webhooks from './2026-11-28T1635-webhooks.js';
 import * as federation from './2026-11-28T1700-federation.js';
 import * as searchRowMap from './2026-11-29T0900-search-row-map.js';
+import * as pullLease from './2026-11-29T0910-pull-lease.js';
 
 /** Every migration, in order. Add new ones at the end with a later timestamp. */
 export const MIGRATIONS = {
@@ -42,4 +43,5 @@ export const MIGRATIONS = {
   '2026-11-28T1635-webhooks': webhooks,
   '2026-11-28T1700-federation': federation,
   '2026-11-29T0900-search-row-map': searchRowMap,
+  '2026-11-29T0910-pull-lease': pullLease,
 };
