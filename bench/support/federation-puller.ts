@@ -3,7 +3,8 @@
  * opens B's database (TANDEM_DATABASE_URL), pulls everything from its one
  * peer with the real `pullFromPeer` (signed TAXII requests, verify, ingest,
  * cursor per page), then, after SETTLE_MS has passed, times NOOP_PULLS pulls
- * with nothing new and as many signed GETs of the peer's TAXII discovery
+ * with nothing new (each with the peer's lease taken and given up, as the pull
+ * loop does) and as many signed GETs of the peer's TAXII discovery
  * resource. Prints one JSON line per part on stdout; never changes A.
  *
  * Run by bench/federation-catchup.bench.ts, not by hand.
@@ -17,6 +18,7 @@ import {
   SETTLE_MS,
   type SyncDeps,
 } from '../../src/modules/federation/sync.service.js';
+import { claimPullLease, releasePullLease } from '../../src/modules/federation/sync.repository.js';
 
 const NOOP_PULLS = Number(process.env.NOOP_PULLS ?? 200);
 
@@ -69,9 +71,21 @@ try {
     const client = peerClient(peer, key, context.clock);
     const pulls: number[] = [];
     let objects = 0;
+    // Each timed as the pull loop runs it (sync.worker.ts): the peer's lease taken, the pull, the
+    // lease given up.
+    const lease = () => {
+      const now = Date.now();
+      return {
+        holder: 'bench',
+        now: new Date(now).toISOString(),
+        until: new Date(now + 60_000).toISOString(),
+      };
+    };
     for (let i = 0; i < NOOP_PULLS; i += 1) {
       const start = performance.now();
+      if (!(await claimPullLease(deps.db, peer.id, lease()))) throw new Error('lease held');
       const noop = await pullFromPeer(deps, peer, client);
+      await releasePullLease(deps.db, peer.id, 'bench');
       pulls.push(performance.now() - start);
       objects += noop.objects;
     }
