@@ -3,9 +3,12 @@
  * lease: one pulls at a time, a lease that runs out or is given up can be
  * taken by another, and a process woken by a notice while another pulls
  * pulls once the other is done (the notice may name a record the other's
- * pull had passed). The two workers here stand for two processes: each has
+ * pull had passed); a process restarted after a crash takes its ended
+ * predecessor's lease over at once. The workers here stand for processes: each has
  * its own lease holder, and the database is the only thing they share.
  */
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/storage.js';
 import { systemClock } from '../../core/clock.js';
@@ -14,7 +17,7 @@ import { ensureNodeIdentity, signingKeyOf } from './node-identity.js';
 import { insertPeer, listPeers, type PeerWithOrganisations } from './peers.repository.js';
 import { claimPullLease, findPeerSync, releasePullLease } from './sync.repository.js';
 import type { PullResult, SyncDeps } from './sync.service.js';
-import { startSyncWorker } from './sync.worker.js';
+import { leaseHolderGone, startSyncWorker } from './sync.worker.js';
 
 const PEER = 'identity--6f1f6a6c-2b1e-4f4b-9d59-0d7c2f3b1a01';
 const NOTHING: PullResult = { pages: 1, objects: 0, stored: 0, refused: 0 };
@@ -102,5 +105,29 @@ describeEachEngine('the pull lease', (database) => {
     await two.stop();
     expect(mostAtOnce).toBe(1);
     expect((await findPeerSync(database().storage.db, PEER))?.lease_holder).toBeNull();
+  });
+
+  it('is taken over at once from a process of this host that has ended, never from a running one', async () => {
+    const db = database().storage.db;
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid;
+    expect(leaseHolderGone(`${hostname()}/${ended}/earlier`)).toBe(true);
+    expect(leaseHolderGone(`${hostname()}/${process.pid}/running`)).toBe(false);
+    expect(leaseHolderGone(`another-host/${ended}/elsewhere`)).toBe(false);
+    // The process that held the lease was killed mid-pull: its lease would hold for an hour.
+    const held = { now: at(0), until: new Date(Date.now() + 3_600_000).toISOString() };
+    expect(await claimPullLease(db, PEER, { ...held, holder: `${hostname()}/${ended}/x` })).toBe(
+      true,
+    );
+    const pulls: string[] = [];
+    const restarted = startSyncWorker(deps, {
+      pullIntervalMs: 3_600_000,
+      pull: () => {
+        pulls.push('restarted');
+        return Promise.resolve(NOTHING);
+      },
+    });
+    await expect.poll(() => pulls, { timeout: 5_000 }).toEqual(['restarted']);
+    await restarted.stop();
+    expect((await findPeerSync(db, PEER))?.lease_holder).toBeNull();
   });
 });

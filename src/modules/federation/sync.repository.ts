@@ -68,14 +68,21 @@ export async function recordPullOutcome(
 
 /**
  * Takes the peer's pull lease for `holder` until `until`, or renews it: only
- * when no other holder's lease is still running at `now`. True when taken.
+ * when no other holder's lease is still running at `now` (or that holder is
+ * the one named to take over from). True when taken.
  * One conditional UPDATE, so two processes cannot both take it (PostgreSQL
  * re-checks the condition on a row another transaction has just changed).
  */
 export async function claimPullLease(
   executor: Executor,
   peerId: string,
-  lease: { holder: string; now: string; until: string },
+  lease: {
+    holder: string;
+    now: string;
+    until: string;
+    /** A holder known to be gone (sync.worker.ts leaseHolderGone): its lease is taken over. */
+    takeOverFrom?: string;
+  },
 ): Promise<boolean> {
   await executor
     .insertInto('peer_sync')
@@ -91,6 +98,7 @@ export async function claimPullLease(
         eb('lease_holder', 'is', null),
         eb('lease_holder', '=', lease.holder),
         eb('lease_until', '<', lease.now),
+        ...(lease.takeOverFrom === undefined ? [] : [eb('lease_holder', '=', lease.takeOverFrom)]),
       ]),
     )
     .executeTakeFirst();

@@ -14,6 +14,7 @@
  * duplicates.)
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { isoNow } from '../../core/clock.js';
 import { listPeers, type PeerWithOrganisations } from './peers.repository.js';
 import {
@@ -47,10 +48,31 @@ const MAX_BACKOFF_MS = 5 * 60_000;
  */
 const TICK_MS = 1_000;
 
-/** How long a lease holds unrenewed: a process that dies mid-pull keeps the others off this long. */
-const LEASE_MS = 60_000;
+/**
+ * How long a lease holds unrenewed (it is renewed every third of that): a
+ * process on another host that dies mid-pull keeps the others off this long.
+ * One on this host is seen to be gone at once (leaseHolderGone).
+ */
+const LEASE_MS = 30_000;
 /** How soon a woken peer whose lease another process holds is tried again. */
 const LEASE_BUSY_RETRY_MS = 500;
+
+/**
+ * Whether the process that holds a lease is known to have ended: one of this
+ * host (holders are `host/pid/random`) whose pid no longer runs. A holder of
+ * another host is waited out.
+ */
+export function leaseHolderGone(holder: string): boolean {
+  const [host, pid] = holder.split('/');
+  const number = Number(pid);
+  if (host !== hostname() || !Number.isInteger(number) || number <= 0) return false;
+  try {
+    process.kill(number, 0); // signal 0: only asks whether the process exists
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 export function backoffMs(failures: number): number {
   return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, failures - 1));
@@ -63,7 +85,7 @@ export function startSyncWorker(given: SyncDeps, options: SyncWorkerOptions): Sy
   const woken = new Set<string>();
   /** Woken peers whose lease another process held: tried again soon until taken. */
   const awaitingLease = new Set<string>();
-  const holder = `${process.pid}:${randomUUID()}`;
+  const holder = `${hostname()}/${process.pid}/${randomUUID()}`;
   const leaseFor = () => {
     const now = deps.clock.now();
     return {
@@ -81,6 +103,16 @@ export function startSyncWorker(given: SyncDeps, options: SyncWorkerOptions): Sy
     let renewal: NodeJS.Timeout | undefined;
     try {
       leased = await claimPullLease(deps.db, peer.id, leaseFor());
+      if (!leased) {
+        // A process restarted after a crash finds its predecessor's lease: taken over at once.
+        const previous = (await findPeerSync(deps.db, peer.id))?.lease_holder;
+        if (previous && leaseHolderGone(previous)) {
+          leased = await claimPullLease(deps.db, peer.id, {
+            ...leaseFor(),
+            takeOverFrom: previous,
+          });
+        }
+      }
       if (!leased) {
         if (urgent) {
           awaitingLease.add(peer.id);
