@@ -154,7 +154,8 @@ describe.skipIf(skipReason !== undefined)(
       await checkin.first().waitFor();
       expect(await checkin.count()).toBe(1);
       expect(await checkin.first().textContent()).toContain('34.8604, 72.9131');
-      expect(await checkin.first().textContent()).toContain(field.displayName);
+      // Who checked in is named once the page has looked the user up (a request of its own).
+      await expect.poll(() => checkin.first().textContent()).toContain(field.displayName);
       await shot(officer, '82-movement-timeline');
     }, 60_000);
 
