@@ -9,7 +9,17 @@ import pg from 'pg';
 
 export const RESULTS_DIR = join(process.cwd(), '.test-results');
 
+/**
+ * Vitest runs a global set-up once per project as well as for the root
+ * (vitest.config.ts has two projects), all in its main process: the first
+ * call does the work, the others find it done.
+ */
+const SET_UP = 'TANDEM_TEST_GLOBAL_SETUP_DONE';
+const SUMMARISED = 'TANDEM_TEST_SUMMARY_PRINTED';
+
 export async function setup(): Promise<void> {
+  if (process.env[SET_UP] === 'true') return;
+  process.env[SET_UP] = 'true';
   rmSync(RESULTS_DIR, { recursive: true, force: true });
   mkdirSync(RESULTS_DIR, { recursive: true });
   await installPostgresExtensions();
@@ -45,7 +55,8 @@ async function installPostgresExtensions(): Promise<void> {
 }
 
 export function teardown(): void {
-  if (!existsSync(RESULTS_DIR)) return;
+  if (process.env[SUMMARISED] === 'true' || !existsSync(RESULTS_DIR)) return;
+  process.env[SUMMARISED] = 'true';
   const counts = new Map<string, number>();
   for (const file of readdirSync(RESULTS_DIR)) {
     for (const line of readFileSync(join(RESULTS_DIR, file), 'utf8').split('\n')) {

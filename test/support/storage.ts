@@ -48,7 +48,7 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await withAdminClient(url, (client) => client.query(`create schema ${schema}`));
   const storage = openStorage(url, { schema, maxConnections: 5 });
-  await migrateToLatest(storage);
+  await migrateTestSchema(storage);
   return {
     engine,
     url,
@@ -59,6 +59,27 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
       await withAdminClient(url, (client) => client.query(`drop schema ${schema} cascade`));
     },
   };
+}
+
+/**
+ * Migrates a test file's schema. Kysely's migrator lists every table of the
+ * database to see whether its own exist, and another test file dropping its
+ * schema at that moment makes the listing fail with "relation … does not
+ * exist" (42P01) or "schema … does not exist" (3F000), before any migration
+ * ran. Only tests keep schemas that come
+ * and go in one database, so only here is that retried.
+ */
+async function migrateTestSchema(storage: Storage): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await migrateToLatest(storage);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 5 || (code !== '42P01' && code !== '3F000')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 async function withAdminClient<T>(
