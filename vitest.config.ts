@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Files that start processes of their own (`serve`, the CLI, Chromium), each
@@ -36,7 +36,7 @@ export default defineConfig({
         test: {
           name: 'in-process',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
-          exclude: PROCESS_FILES,
+          exclude: [...configDefaults.exclude, ...PROCESS_FILES],
           sequence: { groupOrder: 0 },
         },
       },

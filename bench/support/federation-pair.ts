@@ -211,6 +211,7 @@ export function cpuMsOf(pid: number | undefined): number {
     return NaN;
   }
 }
+
 /**
  * CPU time the whole machine has used so far, in ms, from /proc/stat (every
  * core, user and system): with the nodes' own CPU subtracted, what the rest
@@ -229,6 +230,7 @@ export function machineCpuMs(): number {
     return NaN;
   }
 }
+
 /** USER_HZ: 100 on every Linux Tandem runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
 

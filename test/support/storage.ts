@@ -66,8 +66,8 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
  * database to see whether its own exist, and another test file dropping its
  * schema at that moment makes the listing fail with "relation … does not
  * exist" (42P01) or "schema … does not exist" (3F000), before any migration
- * ran. Only tests keep schemas that come
- * and go in one database, so only here is that retried.
+ * ran. Only tests keep schemas that come and go in one database, so only
+ * here is that retried.
  */
 async function migrateTestSchema(storage: Storage): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {

@@ -74,6 +74,11 @@ describeEachEngine('the pull lease', (database) => {
     expect(await claimPullLease(db, PEER, lease('first', 82, 142))).toBe(true);
     await releasePullLease(db, PEER, 'first');
     expect((await findPeerSync(db, PEER))?.lease_holder).toBeNull();
+    // A peer whose pull state row is missing: the claim makes it, held.
+    await db.deleteFrom('peer_sync').where('peer_id', '=', PEER).execute();
+    expect(await claimPullLease(db, PEER, lease('first', 83, 143))).toBe(true);
+    expect(await claimPullLease(db, PEER, lease('second', 84, 144))).toBe(false);
+    await releasePullLease(db, PEER, 'first');
   });
 
   it('has one of two workers pull at a time, and a woken one pull after the other', async () => {

@@ -71,7 +71,9 @@ export async function recordPullOutcome(
  * when no other holder's lease is still running at `now` (or that holder is
  * the one named to take over from). True when taken.
  * One conditional UPDATE, so two processes cannot both take it (PostgreSQL
- * re-checks the condition on a row another transaction has just changed).
+ * re-checks the condition on a row another transaction has just changed);
+ * only when it changes nothing is the peer's row inserted, taken, in case it
+ * was missing.
  */
 export async function claimPullLease(
   executor: Executor,
@@ -84,11 +86,6 @@ export async function claimPullLease(
     takeOverFrom?: string;
   },
 ): Promise<boolean> {
-  await executor
-    .insertInto('peer_sync')
-    .values({ peer_id: peerId, failures: 0, objects_received: 0 })
-    .onConflict((oc) => oc.column('peer_id').doNothing())
-    .execute();
   const taken = await executor
     .updateTable('peer_sync')
     .set({ lease_holder: lease.holder, lease_until: lease.until })
@@ -102,7 +99,19 @@ export async function claimPullLease(
       ]),
     )
     .executeTakeFirst();
-  return Number(taken.numUpdatedRows) > 0;
+  if (Number(taken.numUpdatedRows) > 0) return true;
+  const inserted = await executor
+    .insertInto('peer_sync')
+    .values({
+      peer_id: peerId,
+      failures: 0,
+      objects_received: 0,
+      lease_holder: lease.holder,
+      lease_until: lease.until,
+    })
+    .onConflict((oc) => oc.column('peer_id').doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
 /** Gives the lease up, if `holder` still holds it. */
